@@ -1,0 +1,27 @@
+/** An error answered by LiveKit (or by something in front of it) for one API call. */
+export class LiveKitApiError extends Error {
+  constructor(
+    readonly method: string,
+    readonly status: number,
+    /** The Twirp error code, e.g. `invalid_argument`; `unknown` when the body was not Twirp JSON. */
+    readonly code: string,
+    readonly detail: string,
+    readonly meta: Record<string, string> = {},
+  ) {
+    super(`${detail} (${code})`);
+    this.name = "LiveKitApiError";
+  }
+}
+
+/** A failure where no answer arrived: the request may or may not have been applied. */
+export class LiveKitTransportError extends Error {
+  constructor(
+    readonly method: string,
+    override readonly cause: unknown,
+  ) {
+    super(`no answer from LiveKit for ${method}: ${(cause as Error)?.message ?? String(cause)}`);
+    this.name = "LiveKitTransportError";
+  }
+}
+
+export const isNotFound = (e: unknown) => e instanceof LiveKitApiError && e.code === "not_found";

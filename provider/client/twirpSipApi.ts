@@ -1,0 +1,65 @@
+import { LiveKitApiError, LiveKitTransportError } from "./errors";
+import { SipApi, SipMethod, sipMethods } from "./sipApi";
+import { AdminTokens } from "./token";
+
+export interface Connection {
+  /** LiveKit's URL; `ws(s)://` project URLs are accepted and spoken to over HTTP(S). */
+  url: string;
+  apiKey: string;
+  apiSecret: string;
+  /** Per-request timeout in milliseconds. */
+  requestTimeoutMs?: number;
+}
+
+const defaultTimeoutMs = 10_000;
+
+export function httpBase(url: string): string {
+  return url.replace(/^ws(s?):\/\//, "http$1://").replace(/\/+$/, "");
+}
+
+/** One attempt per call over Twirp JSON; retrying is decided by the caller. */
+export class TwirpSipApi implements SipApi {
+  private readonly tokens: AdminTokens;
+  private readonly base: string;
+
+  constructor(private readonly connection: Connection) {
+    this.tokens = new AdminTokens(connection.apiKey, connection.apiSecret);
+    this.base = httpBase(connection.url);
+  }
+
+  async call(method: SipMethod, body: object): Promise<any> {
+    const [Request, Response] = sipMethods[method];
+    // Round-tripping through the message class catches mapping mistakes before anything is sent.
+    const payload = JSON.stringify(Request.fromJson(body as never).toJson());
+    let response: globalThis.Response;
+    let text: string;
+    try {
+      response = await fetch(`${this.base}/twirp/livekit.SIP/${method}`, {
+        method: "POST",
+        headers: {
+          Authorization: `Bearer ${await this.tokens.get()}`,
+          "Content-Type": "application/json",
+          "User-Agent": "pulumi-livekit-sip",
+        },
+        body: payload,
+        signal: AbortSignal.timeout(this.connection.requestTimeoutMs ?? defaultTimeoutMs),
+      });
+      text = await response.text();
+    } catch (e) {
+      throw new LiveKitTransportError(method, e);
+    }
+    if (!response.ok) throw apiError(method, response, text);
+    return Response.fromJson(JSON.parse(text), { ignoreUnknownFields: true }).toJson({ emitDefaultValues: true });
+  }
+}
+
+function apiError(method: string, response: globalThis.Response, text: string): LiveKitApiError {
+  try {
+    const body = JSON.parse(text) as { code?: string; msg?: string; meta?: Record<string, string> };
+    if (typeof body.code === "string") return new LiveKitApiError(method, response.status, body.code, body.msg ?? "", body.meta);
+  } catch {
+    // Not Twirp JSON: LiveKit's auth middleware and proxies answer in plain text.
+  }
+  const code = response.status === 401 ? "unauthenticated" : response.status === 429 ? "resource_exhausted" : "unknown";
+  return new LiveKitApiError(method, response.status, code, text.trim() || response.statusText);
+}

@@ -1,0 +1,16 @@
+import { isDeepStrictEqual } from "node:util";
+import type { ResourceDefinition } from "../resources/definition";
+import { containsUnknown } from "../schema/unknowns";
+
+/**
+ * The LiveKit fields whose values differ once both sides are in canonical form. A value the
+ * engine does not know yet counts as changed, as Pulumi expects.
+ */
+export function changedFields(definition: ResourceDefinition, previous: Record<string, unknown>, next: Record<string, unknown>): string[] {
+  return Object.entries(definition.schema.fields)
+    .filter(
+      ([key, field]) =>
+        containsUnknown(next[key]) || !isDeepStrictEqual(field.canonical(previous[key] as never), field.canonical(next[key] as never)),
+    )
+    .map(([key]) => key);
+}

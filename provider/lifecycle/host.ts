@@ -1,0 +1,31 @@
+/**
+ * The implementation the serialized provider loads by package name inside Pulumi's provider host.
+ * Because it is loaded at call time, `pulumi refresh` and `destroy` always run the installed version
+ * rather than code frozen into state.
+ */
+import type * as dynamic from "@pulumi/pulumi/dynamic";
+import type { SipApi } from "../client/sipApi";
+import { TwirpSipApi } from "../client/twirpSipApi";
+import { ResourceType, definitionOf } from "../resources";
+import { lifecycle } from "./lifecycle";
+import { currentSettings } from "./settings";
+
+export { configure } from "./settings";
+
+let client: { key: string; api: SipApi } | undefined;
+
+/** One client per distinct connection, created on first use so `check` needs no credentials. */
+function sipApi(): SipApi {
+  const settings = currentSettings();
+  const key = JSON.stringify(settings);
+  if (client?.key !== key) client = { key, api: new TwirpSipApi(settings) };
+  return client.api;
+}
+
+const providers = new Map<ResourceType, dynamic.ResourceProvider>();
+
+export function provider(type: ResourceType): dynamic.ResourceProvider {
+  let found = providers.get(type);
+  if (!found) providers.set(type, (found = lifecycle(definitionOf(type), sipApi)));
+  return found;
+}

@@ -1,0 +1,98 @@
+import type * as dynamic from "@pulumi/pulumi/dynamic";
+import type { SipApi } from "../client/sipApi";
+import type { ResourceDefinition } from "../resources/definition";
+import { validate } from "../schema/validate";
+import { Controls, splitControls, validateControls } from "./controls";
+import { describeFailure } from "./describeError";
+import { inputsFrom, outputsFrom } from "./outputs";
+import { changedFields } from "./changes";
+
+type Props = Record<string, unknown>;
+
+/**
+ * The one lifecycle every LiveKit resource goes through. What differs per resource (fields,
+ * validation, which API methods to call) comes from its definition.
+ */
+export function lifecycle(definition: ResourceDefinition, api: () => SipApi): Required<Omit<dynamic.ResourceProvider, "configure">> {
+  const fail = (controls: Controls, action: string, error: unknown): never => {
+    throw describeFailure(definition, controls.__name, action, error);
+  };
+
+  const live = async (controls: Controls, id: string, sent?: Props) => {
+    const wire = await definition.livekit.get(api(), id);
+    return wire === undefined ? undefined : outputsFrom(definition, wire as Props, controls, sent);
+  };
+
+  return {
+    async check(_olds: Props, news: Props) {
+      const { controls, args } = splitControls(news);
+      const failures = [...validateControls(definition, controls), ...validate(definition, args)];
+      return failures.length > 0 ? { failures } : { inputs: news };
+    },
+
+    async diff(_id: string, olds: Props, news: Props) {
+      const previous = splitControls(olds).args;
+      const next = splitControls(news).args;
+      // Every LiveKit field can be changed in place, so nothing is ever replaced: trunk IDs that
+      // rules refer to stay stable and no call is dropped.
+      return { changes: changedFields(definition, previous, next).length > 0, replaces: [], deleteBeforeReplace: false };
+    },
+
+    async create(inputs: Props) {
+      const { controls, args } = splitControls(inputs);
+      const wire = definition.schema.toWire(args as never);
+      try {
+        if (controls.adoptId) return await adopt(controls, controls.adoptId, args, wire);
+        const created = outputsFrom(definition, (await definition.livekit.create(api(), wire)) as Props, controls, args);
+        return { id: created.id, outs: created.outputs };
+      } catch (e) {
+        return fail(controls, "create", e);
+      }
+    },
+
+    async read(id: string, props: Props) {
+      const { controls } = splitControls(props ?? {});
+      try {
+        const current = await live(controls, id, props);
+        if (!current) return {};
+        return { id: current.id, props: current.outputs, inputs: inputsFrom(definition, current.outputs) };
+      } catch (e) {
+        return fail(controls, "read", e);
+      }
+    },
+
+    async update(id: string, _olds: Props, news: Props) {
+      const { controls, args } = splitControls(news);
+      try {
+        const replaced = await definition.livekit.replace(api(), id, definition.schema.toWire(args as never));
+        return { outs: outputsFrom(definition, replaced as Props, controls, args).outputs };
+      } catch (e) {
+        return fail(controls, "update", e);
+      }
+    },
+
+    async delete(id: string, props: Props) {
+      const { controls } = splitControls(props ?? {});
+      try {
+        await definition.livekit.remove(api(), id);
+      } catch (e) {
+        fail(controls, "delete", e);
+      }
+    },
+  };
+
+  /** Takes over an object that already exists and brings it to the desired state in place. */
+  async function adopt(controls: Controls, adoptId: string, args: Props, wire: unknown) {
+    const existing = await live(controls, adoptId, args);
+    if (!existing) {
+      throw new Error(
+        `adoptId ${adoptId}: LiveKit has no ${definition.noun} with this ID. Remove adoptId to create a new one, or fix the ID (\`lk sip ... list\`).`,
+      );
+    }
+    const adopted =
+      changedFields(definition, existing.outputs, args).length === 0
+        ? existing
+      : outputsFrom(definition, (await definition.livekit.replace(api(), adoptId, wire)) as Props, controls, args);
+    return { id: adopted.id, outs: adopted.outputs };
+  }
+}

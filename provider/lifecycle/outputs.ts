@@ -1,0 +1,41 @@
+import type { ResourceDefinition } from "../resources/definition";
+import type { Controls } from "./controls";
+
+export interface LiveObject {
+  id: string;
+  outputs: Record<string, unknown>;
+}
+
+/**
+ * Outputs are what LiveKit reports, in the same shape as the arguments, plus LiveKit's ID and
+ * timestamps. A secret LiveKit reports as empty (servers may redact it) keeps the value we sent,
+ * otherwise every later diff would try to set it again.
+ */
+export function outputsFrom(
+  definition: ResourceDefinition,
+  wire: Record<string, unknown>,
+  controls: Controls,
+  sent?: Record<string, unknown>,
+): LiveObject {
+  const id = String(wire[definition.idField] ?? "");
+  const outputs: Record<string, unknown> = { ...(definition.schema.fromWire(wire) as Record<string, unknown>) };
+  for (const [key, field] of Object.entries(definition.schema.fields)) {
+    if (field.secret && !outputs[key] && sent?.[key]) outputs[key] = sent[key];
+  }
+  outputs[definition.idField] = id;
+  for (const stamp of ["createdAt", "updatedAt"]) {
+    if (typeof wire[stamp] === "string") outputs[stamp] = wire[stamp];
+  }
+  Object.assign(outputs, controls);
+  // The host converts outputs with Struct.fromJavaScript, which rejects undefined anywhere.
+  return { id, outputs: JSON.parse(JSON.stringify(outputs)) };
+}
+
+/** The arguments that would reproduce a live object, for `pulumi refresh` to realign inputs. */
+export function inputsFrom(definition: ResourceDefinition, outputs: Record<string, unknown>): Record<string, unknown> {
+  const inputs: Record<string, unknown> = {};
+  for (const key of [...Object.keys(definition.schema.fields), "adoptId", "__name"]) {
+    if (outputs[key] !== undefined) inputs[key] = outputs[key];
+  }
+  return inputs;
+}

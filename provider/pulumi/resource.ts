@@ -1,0 +1,24 @@
+import * as pulumi from "@pulumi/pulumi";
+import { ResourceType, definitionOf } from "../resources";
+import { shims } from "./shim";
+
+/**
+ * The shared base of InboundTrunk, OutboundTrunk and DispatchRule: it seeds every output, keeps
+ * secret fields secret in inputs as well as outputs, and sets the type token
+ * `pulumi-nodejs:dynamic/livekit:<Type>`.
+ */
+export abstract class LiveKitResource extends pulumi.dynamic.Resource {
+  protected constructor(type: ResourceType, name: string, args: object, opts?: pulumi.CustomResourceOptions) {
+    const definition = definitionOf(type);
+    const secretKeys = Object.entries(definition.schema.fields)
+      .filter(([, field]) => field.secret)
+      .map(([key]) => key);
+    const props: Record<string, unknown> = {};
+    // Outputs exist only for properties present here, so every field is seeded (undefined is not sent).
+    for (const key of Object.keys(definition.schema.fields)) props[key] = undefined;
+    Object.assign(props, args);
+    for (const key of secretKeys) if (props[key] !== undefined) props[key] = pulumi.secret(props[key] as pulumi.Input<string>);
+    Object.assign(props, { __name: name, [definition.idField]: undefined, createdAt: undefined, updatedAt: undefined });
+    super(shims[type], name, props, pulumi.mergeOptions(opts, { additionalSecretOutputs: secretKeys }), "livekit", type);
+  }
+}

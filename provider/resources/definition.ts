@@ -1,0 +1,33 @@
+import type { ObjectField, ObjectValue, Fields } from "../schema/composite";
+import type { SipApi } from "../client/sipApi";
+
+/** A validation failure in Pulumi's shape: the property path and a message that says how to fix it. */
+export interface Failure {
+  property: string;
+  reason: string;
+}
+
+/** The few LiveKit calls that differ between resource kinds; everything else is generic. */
+export interface LiveKitBinding {
+  create(api: SipApi, wire: unknown): Promise<unknown>;
+  replace(api: SipApi, id: string, wire: unknown): Promise<unknown>;
+  /** The live object, or undefined when LiveKit has no object with this ID. */
+  get(api: SipApi, id: string): Promise<unknown | undefined>;
+  /** Deletes; an object that is already gone is not an error. */
+  remove(api: SipApi, id: string): Promise<void>;
+}
+
+export interface ResourceDefinition<F extends Fields = Fields> {
+  /** The type name in `pulumi-nodejs:dynamic/livekit:<type>`. */
+  type: "InboundTrunk" | "OutboundTrunk" | "DispatchRule";
+  /** How messages name the kind of object: "inbound trunk". */
+  noun: string;
+  /** The output that holds LiveKit's ID (also the Pulumi resource ID). */
+  idField: "sipTrunkId" | "sipDispatchRuleId";
+  schema: ObjectField<F>;
+  /** Rules that involve several fields; each reports the property that should change. */
+  crossFieldRules?: (args: ObjectValue<F>) => Failure[];
+  livekit: LiveKitBinding;
+}
+
+export type ArgsOf<D> = D extends ResourceDefinition<infer F> ? ObjectValue<F> : never;

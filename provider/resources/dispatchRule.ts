@@ -1,0 +1,90 @@
+import { RoomEgress } from "@livekit/protocol";
+import { choice, count, dictionary, flag, message, required, strings, text } from "../schema/field";
+import { listOf, object, oneOf } from "../schema/composite";
+import { media } from "../schema/media";
+import { isNotFound } from "../client/errors";
+import { ResourceDefinition } from "./definition";
+
+const pin = text("Digits callers must enter (then `#`) to be admitted; empty: no pin.");
+
+const agent = object("An agent LiveKit dispatches into the room (`RoomAgentDispatch`).", {
+  agentName: text("Name of the registered agent to dispatch."),
+  metadata: text("Job metadata passed to the agent."),
+  restartPolicy: choice("Whether a failed agent job is restarted.", { "on-failure": "JRP_ON_FAILURE", never: "JRP_NEVER" }),
+  deployment: text("Agent deployment to target."),
+  attributes: dictionary("Attributes of the agent participant."),
+});
+
+const roomConfig = object("Settings for rooms the rule creates (`RoomConfiguration`), including agent dispatch.", {
+  name: text("Room name override."),
+  emptyTimeout: count("Seconds an empty room is kept open."),
+  departureTimeout: count("Seconds a room is kept after the last participant leaves."),
+  maxParticipants: count("Participant limit; 0 means no limit."),
+  metadata: text("Room metadata."),
+  egress: message("Automatic egress (`RoomEgress` in LiveKit's JSON form).", RoomEgress),
+  minPlayoutDelay: count("Minimum playout delay in milliseconds."),
+  maxPlayoutDelay: count("Maximum playout delay in milliseconds."),
+  syncStreams: flag("Synchronise audio and video of each participant."),
+  agents: listOf("Agents dispatched when the room is created.", agent),
+  tags: dictionary("Room tags."),
+});
+
+export const dispatchRuleSchema = object("A dispatch rule (`SIPDispatchRuleInfo`): which room an inbound call joins.", {
+  rule: required(
+    oneOf("How the room is chosen.", {
+      direct: { wire: "dispatchRuleDirect", fields: { roomName: required(text("The one room every call joins.")), pin } },
+      individual: {
+        wire: "dispatchRuleIndividual",
+        fields: {
+          roomPrefix: text("Prefix of the per-caller room name (`<prefix>_<caller>_<random>`)."),
+          pin,
+          noRandomness: flag("Omit the random suffix, so a caller always gets the same room."),
+        },
+      },
+      callee: {
+        wire: "dispatchRuleCallee",
+        fields: {
+          roomPrefix: text("Prefix of the per-called-number room name (`<prefix>_<called number>`)."),
+          pin,
+          randomize: flag("Add a random suffix, so every call gets its own room."),
+        },
+      },
+    }),
+  ),
+  trunkIds: strings("Inbound trunks the rule applies to. Empty: every trunk.", { ordered: false }),
+  hidePhoneNumber: flag("Hide the caller's number from the room (identity and attributes are masked)."),
+  inboundNumbers: strings("Caller numbers the rule applies to. Empty: any caller.", { ordered: false }),
+  numbers: strings("Called numbers the rule applies to. Empty: any called number.", { ordered: false }),
+  name: text("Human-readable name."),
+  metadata: text("Metadata of the SIP participant."),
+  attributes: dictionary("Attributes of the SIP participant."),
+  roomPreset: text("Name of a room preset configured in LiveKit Cloud."),
+  roomConfig,
+  media,
+  krispEnabled: flag("Krisp noise cancellation for calls matched by this rule."),
+});
+
+export const dispatchRule: ResourceDefinition<typeof dispatchRuleSchema.fields> = {
+  type: "DispatchRule",
+  noun: "dispatch rule",
+  idField: "sipDispatchRuleId",
+  schema: dispatchRuleSchema,
+  livekit: {
+    // The SDK's createSipDispatchRule sends the legacy top-level form, which has no numbers, media
+    // or krisp fields; the `dispatchRule` form carries every field.
+    create: (api, dispatchRule) => api.call("CreateSIPDispatchRule", { dispatchRule }),
+    replace: (api, sipDispatchRuleId, replace) => api.call("UpdateSIPDispatchRule", { sipDispatchRuleId, replace }),
+    // There is no Get for rules; a list filtered by ID is the lookup LiveKit offers.
+    get: async (api, id) => {
+      const { items } = (await api.call("ListSIPDispatchRule", { dispatchRuleIds: [id] })) as { items: { sipDispatchRuleId?: string }[] };
+      return items.find((item) => item?.sipDispatchRuleId === id);
+    },
+    remove: async (api, sipDispatchRuleId) => {
+      try {
+        await api.call("DeleteSIPDispatchRule", { sipDispatchRuleId });
+      } catch (e) {
+        if (!isNotFound(e)) throw e;
+      }
+    },
+  },
+};

@@ -1,0 +1,119 @@
+import { z } from "zod";
+import { Field, ValueOf, field } from "./field";
+
+export type Fields = Record<string, Field<any, boolean>>;
+
+type RequiredKeys<F extends Fields> = { [K in keyof F]: F[K] extends Field<any, true> ? K : never }[keyof F];
+type OptionalKeys<F extends Fields> = Exclude<keyof F, RequiredKeys<F>>;
+
+/** The plain value described by a set of fields: required fields required, the rest optional. */
+export type ObjectValue<F extends Fields> = { [K in RequiredKeys<F>]: ValueOf<F[K]> } & {
+  [K in OptionalKeys<F>]?: ValueOf<F[K]>;
+};
+
+export interface ObjectField<F extends Fields> extends Field<ObjectValue<F>> {
+  readonly fields: F;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => !!v && typeof v === "object" && !Array.isArray(v);
+
+function entries<F extends Fields>(fields: F): [string, Field<any, boolean>][] {
+  return Object.entries(fields);
+}
+
+/**
+ * A protobuf message whose properties keep LiveKit's JSON names. Unknown properties are errors, so
+ * a typo such as `numbres` fails preview instead of being silently ignored.
+ */
+export function object<F extends Fields>(doc: string, fields: F): ObjectField<F> {
+  const shape = Object.fromEntries(
+    entries(fields).map(([key, f]) => [key, f.required ? f.zod : f.zod.optional()]),
+  ) as Record<string, z.ZodType>;
+  const base = field<ObjectValue<F>>({
+    zod: z.strictObject(shape) as unknown as z.ZodType<ObjectValue<F>>,
+    doc,
+    toWire: (value) => {
+      const wire: Record<string, unknown> = {};
+      for (const [key, f] of entries(fields)) {
+        const v = (value as Record<string, unknown>)[key];
+        if (v !== undefined) wire[key] = f.toWire(v);
+      }
+      return wire;
+    },
+    fromWire: (wire) => {
+      if (!isRecord(wire)) return undefined;
+      const value: Record<string, unknown> = {};
+      for (const [key, f] of entries(fields)) {
+        const v = f.fromWire(wire[key]);
+        if (v !== undefined) value[key] = v;
+      }
+      return value as ObjectValue<F>;
+    },
+    canonical: (value) => {
+      const source = (value ?? {}) as Record<string, unknown>;
+      return Object.fromEntries(entries(fields).map(([key, f]) => [key, f.canonical(source[key])]));
+    },
+  });
+  return { ...base, fields };
+}
+
+/** A repeated message whose order matters (codec preference, agent dispatch order). */
+export function listOf<T>(doc: string, item: Field<T, boolean>, options: { max?: number } = {}): Field<T[]> {
+  let zod = z.array(item.zod);
+  if (options.max !== undefined) zod = zod.max(options.max);
+  return field<T[]>({
+    zod,
+    doc,
+    toWire: (list) => list.map((v) => item.toWire(v)),
+    fromWire: (wire) => (Array.isArray(wire) ? wire.map((w) => item.fromWire(w)).filter((v): v is T => v !== undefined) : undefined),
+    canonical: (list) => (list ?? []).map((v) => item.canonical(v)),
+  });
+}
+
+interface Variant<F extends Fields> {
+  /** The protobuf oneof member this variant is sent as. */
+  wire: string;
+  fields: F;
+}
+
+type VariantValue<V extends Record<string, Variant<Fields>>> = {
+  [K in keyof V]: { type: K } & ObjectValue<V[K]["fields"]>;
+}[keyof V];
+
+/**
+ * A protobuf oneof written as one object with a `type` discriminator, so TypeScript narrows the
+ * remaining properties to the chosen variant.
+ */
+export function oneOf<V extends Record<string, Variant<Fields>>>(doc: string, variants: V): Field<VariantValue<V>> {
+  const bodies = Object.fromEntries(Object.entries(variants).map(([type, v]) => [type, object(type, v.fields)]));
+  const zod = z.discriminatedUnion(
+    "type",
+    Object.entries(variants).map(([type, v]) =>
+      z.strictObject({
+        type: z.literal(type),
+        ...Object.fromEntries(Object.entries(v.fields).map(([key, f]) => [key, f.required ? f.zod : f.zod.optional()])),
+      }),
+    ) as any,
+  ) as unknown as z.ZodType<VariantValue<V>>;
+  return field<VariantValue<V>>({
+    zod,
+    doc: `${doc} \`type\` is one of ${Object.keys(variants).map((k) => `\`${k}\``).join(", ")}.`,
+    toWire: (value) => {
+      const { type, ...rest } = value as { type: string };
+      return { [variants[type].wire]: bodies[type].toWire(rest as never) };
+    },
+    fromWire: (wire) => {
+      if (!isRecord(wire)) return undefined;
+      for (const [type, v] of Object.entries(variants)) {
+        if (isRecord(wire[v.wire])) return { type, ...bodies[type].fromWire(wire[v.wire]) } as VariantValue<V>;
+      }
+      return undefined;
+    },
+    canonical: (value) => {
+      if (!value) return null;
+      const { type, ...rest } = value as { type: string };
+      const body = bodies[type];
+      return body ? { type, ...(body.canonical(rest as never) as object) } : { type };
+    },
+  });
+}

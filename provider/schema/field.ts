@@ -1,0 +1,172 @@
+import { z } from "zod";
+
+/**
+ * One property of a resource, described once: how it is validated (zod), how it maps to LiveKit's
+ * protobuf JSON, how it is read back, and what "unset" means for diffs. Every resource schema is a
+ * tree of these, so adding a LiveKit field touches exactly one line of one schema.
+ */
+export interface Field<T, Required extends boolean = false> {
+  readonly zod: z.ZodType<T>;
+  /** LiveKit's meaning of the field, rendered into the reference docs. */
+  readonly doc: string;
+  readonly required: Required;
+  /** Marks values that must never reach logs, error messages or non-secret outputs. */
+  readonly secret: boolean;
+  /** The value as LiveKit's protobuf JSON (camelCase names, "30s" durations, enum names). */
+  toWire(value: T): unknown;
+  /** The value from LiveKit's protobuf JSON; undefined when LiveKit reports the field as unset. */
+  fromWire(wire: unknown): T | undefined;
+  /**
+   * A comparable form in which "missing" equals LiveKit's default and order is dropped where
+   * LiveKit ignores it, so that diffs never flap between equivalent spellings.
+   */
+  canonical(value: T | undefined): unknown;
+}
+
+export type ValueOf<F> = F extends Field<infer T, boolean> ? T : never;
+
+interface Options {
+  secret?: boolean;
+}
+
+export function field<T>(spec: {
+  zod: z.ZodType<T>;
+  doc: string;
+  toWire?: (value: T) => unknown;
+  fromWire: (wire: unknown) => T | undefined;
+  canonical: (value: T | undefined) => unknown;
+  secret?: boolean;
+}): Field<T> {
+  return {
+    zod: spec.zod,
+    doc: spec.doc,
+    required: false,
+    secret: spec.secret ?? false,
+    toWire: spec.toWire ?? ((value) => value),
+    fromWire: spec.fromWire,
+    canonical: spec.canonical,
+  };
+}
+
+/** The same field, but the resource cannot be created without it. */
+export function required<T>(f: Field<T>): Field<T, true> {
+  return { ...f, required: true };
+}
+
+/** The same field with extra validation (used by the preview checks layered on LiveKit's rules). */
+export function refined<T, R extends boolean>(f: Field<T, R>, zod: z.ZodType<T>): Field<T, R> {
+  return { ...f, zod };
+}
+
+const asString = (wire: unknown) => (typeof wire === "string" ? wire : undefined);
+
+export function text(doc: string, options: Options & { zod?: z.ZodType<string> } = {}): Field<string> {
+  return field({
+    zod: options.zod ?? z.string(),
+    doc,
+    secret: options.secret,
+    fromWire: asString,
+    canonical: (v) => v ?? "",
+  });
+}
+
+export function flag(doc: string): Field<boolean> {
+  return field({
+    zod: z.boolean(),
+    doc,
+    fromWire: (w) => (typeof w === "boolean" ? w : undefined),
+    canonical: (v) => v ?? false,
+  });
+}
+
+/** A protobuf uint32. */
+export function count(doc: string, max = 0xffffffff): Field<number> {
+  return field({
+    zod: z.number().int().min(0).max(max),
+    doc,
+    fromWire: (w) => (typeof w === "number" ? w : undefined),
+    canonical: (v) => v ?? 0,
+  });
+}
+
+/**
+ * A repeated string. `ordered: false` when LiveKit treats the list as a set (numbers, addresses,
+ * trunk IDs): reordering it in code must not show up as a change.
+ */
+export function strings(doc: string, options: { ordered: boolean; item?: z.ZodType<string> }): Field<string[]> {
+  return field({
+    zod: z.array(options.item ?? z.string()),
+    doc,
+    fromWire: (w) => (Array.isArray(w) ? w.filter((x): x is string => typeof x === "string") : undefined),
+    canonical: (v) => {
+      const list = [...(v ?? [])];
+      return options.ordered ? list : list.sort();
+    },
+  });
+}
+
+/** A protobuf map<string,string>. */
+export function dictionary(doc: string, options: { key?: z.ZodType<string>; value?: z.ZodType<string> } = {}): Field<Record<string, string>> {
+  return field({
+    zod: z.record(options.key ?? z.string(), options.value ?? z.string()),
+    doc,
+    fromWire: (w) => (w && typeof w === "object" && !Array.isArray(w) ? { ...(w as Record<string, string>) } : undefined),
+    canonical: (v) => Object.fromEntries(Object.entries(v ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+  });
+}
+
+/** A google.protobuf.Duration, written in seconds by users and as "30s" on the wire. */
+export function seconds(doc: string, limits: { max: number }): Field<number> {
+  return field({
+    zod: z.number().min(0).max(limits.max),
+    doc,
+    toWire: (v) => `${v}s`,
+    fromWire: (w) => (typeof w === "string" && /^-?\d+(\.\d+)?s$/.test(w) ? Number(w.slice(0, -1)) : undefined),
+    canonical: (v) => v ?? 0,
+  });
+}
+
+/**
+ * A protobuf enum written as a readable word. The first entry of `names` is LiveKit's default
+ * (enum value 0), which is what an omitted value means.
+ */
+export function choice<K extends string>(doc: string, names: Record<K, string>): Field<K> {
+  const readable = Object.keys(names) as K[];
+  const byWire = new Map(readable.map((k) => [names[k], k]));
+  return field({
+    zod: z.enum(readable as [K, ...K[]]),
+    doc: `${doc} One of ${readable.map((k) => `\`${k}\``).join(", ")}; default \`${readable[0]}\`.`,
+    toWire: (v) => names[v],
+    fromWire: (w) => (typeof w === "string" ? byWire.get(w) : undefined),
+    canonical: (v) => v ?? readable[0],
+  });
+}
+
+interface MessageClass {
+  fromJson(json: any): { toJson(): unknown };
+}
+
+/**
+ * A nested protobuf message passed through in LiveKit's JSON form (e.g. room egress settings),
+ * validated and compared by the message class itself, without default values.
+ */
+export function message(doc: string, type: MessageClass): Field<Record<string, unknown>> {
+  const compact = (json: unknown) => type.fromJson(json).toJson() as Record<string, unknown>;
+  const zod = z.record(z.string(), z.unknown()).superRefine((value, ctx) => {
+    try {
+      compact(value);
+    } catch (e) {
+      ctx.addIssue({ code: "custom", message: `not a valid LiveKit message: ${(e as Error).message}` });
+    }
+  });
+  return field({
+    zod,
+    doc,
+    fromWire: (w) => {
+      if (!w || typeof w !== "object") return undefined;
+      const value = compact(w);
+      return Object.keys(value).length > 0 ? value : undefined;
+    },
+    canonical: (v) => (v ? compact(v) : {}),
+  });
+}

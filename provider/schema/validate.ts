@@ -1,0 +1,98 @@
+import type { z } from "zod";
+import type { Failure, ResourceDefinition } from "../resources/definition";
+import { Path, formatPath, separateUnknowns } from "./unknowns";
+
+const related = (a: Path, b: Path) => a.slice(0, b.length).every((p, i) => p === b[i]) || b.slice(0, a.length).every((p, i) => p === a[i]);
+
+/**
+ * Every problem with a resource's arguments at once, each with the property to change. Values the
+ * engine does not know yet (preview) are skipped and checked again once they are known.
+ */
+export function validate(definition: ResourceDefinition, args: unknown): Failure[] {
+  const { known, unknownPaths } = separateUnknowns(args);
+  const parsed = definition.schema.zod.safeParse(known ?? {});
+  const failures = parsed.success
+    ? []
+    : parsed.error.issues
+        .filter((issue) => issue.code === "unrecognized_keys" || !unknownPaths.some((p) => related(p, issue.path as Path)))
+        .flatMap((issue) => describe(issue, definition));
+  if (parsed.success && unknownPaths.length === 0 && definition.crossFieldRules) {
+    failures.push(...definition.crossFieldRules(parsed.data as never));
+  }
+  return failures;
+}
+
+function describe(issue: z.core.$ZodIssue, definition: ResourceDefinition): Failure[] {
+  const path = issue.path as Path;
+  if (issue.code === "unrecognized_keys") {
+    return issue.keys.map((key) => {
+      const property = formatPath([...path, key]);
+      const known = knownKeysAt(definition, path);
+      const suggestion = closest(key, known);
+      return {
+        property,
+        reason: `unknown property "${key}"${suggestion ? `: did you mean "${suggestion}"?` : `; valid properties are ${known.join(", ")}`}`,
+      };
+    });
+  }
+  return [{ property: formatPath(path), reason: reasonFor(issue) }];
+}
+
+function reasonFor(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case "invalid_type":
+      return `expected ${issue.expected === "object" ? "an object" : issue.expected === "array" ? "a list" : `a ${issue.expected}`}, got ${describeValue(issue.input)}`;
+    case "invalid_value":
+      return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}, got ${describeValue(issue.input)}`;
+    case "invalid_union":
+      return `${issue.message}; check the \`type\` property`;
+    case "too_big":
+      return issue.origin === "array" ? `has more than ${issue.maximum} entries` : issue.origin === "string" ? `is longer than ${issue.maximum} characters` : `must be at most ${issue.maximum}`;
+    case "too_small":
+      return issue.origin === "array" ? `needs at least ${issue.minimum} entries` : issue.origin === "string" ? `must not be empty` : `must be at least ${issue.minimum}`;
+    default:
+      return issue.message;
+  }
+}
+
+function describeValue(value: unknown): string {
+  if (value === undefined) return "nothing (the property is required)";
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "an object";
+  if (typeof value === "string") return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  return `${typeof value} ${String(value)}`;
+}
+
+function knownKeysAt(definition: ResourceDefinition, path: Path): string[] {
+  let fields: Record<string, unknown> | undefined = definition.schema.fields;
+  for (const part of path) {
+    if (typeof part === "number") continue;
+    const next = fields?.[part] as { fields?: Record<string, unknown> } | undefined;
+    fields = next?.fields;
+  }
+  return Object.keys(fields ?? {});
+}
+
+/** The candidate within edit distance 2, for "did you mean" hints on typos. */
+function closest(word: string, candidates: string[]): string | undefined {
+  let best: { candidate: string; distance: number } | undefined;
+  for (const candidate of candidates) {
+    const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
+    if (distance <= 2 && (!best || distance < best.distance)) best = { candidate, distance };
+  }
+  return best?.candidate;
+}
+
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return 3;
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = row;
+  }
+  return previous[b.length];
+}
