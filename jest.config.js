@@ -7,4 +7,5 @@ module.exports = {
   testTimeout: 60000,
   // Spawned provider hosts and emulators are real processes: two cores, so keep workers low.
   maxWorkers: 2,
+  reporters: ["default", "<rootDir>/test/support/summaryReporter.js"],
 };
