@@ -26,7 +26,7 @@ export interface ResourceDefinition<F extends Fields = Fields> {
   idField: "sipTrunkId" | "sipDispatchRuleId";
   schema: ObjectField<F>;
   /** Rules that involve several fields; each reports the property that should change. */
-  crossFieldRules?: (args: ObjectValue<F>) => Failure[];
+  crossFieldRules?(args: ObjectValue<F>): Failure[];
   livekit: LiveKitBinding;
 }
 

@@ -58,16 +58,18 @@ export function object<F extends Fields>(doc: string, fields: F): ObjectField<F>
 }
 
 /** A repeated message whose order matters (codec preference, agent dispatch order). */
-export function listOf<T>(doc: string, item: Field<T, boolean>, options: { max?: number } = {}): Field<T[]> {
+export function listOf<T>(doc: string, item: Field<T, boolean>, options: { max?: number } = {}): Field<T[]> & { fields?: Fields } {
   let zod = z.array(item.zod);
   if (options.max !== undefined) zod = zod.max(options.max);
-  return field<T[]>({
+  const list = field<T[]>({
     zod,
     doc,
     toWire: (list) => list.map((v) => item.toWire(v)),
     fromWire: (wire) => (Array.isArray(wire) ? wire.map((w) => item.fromWire(w)).filter((v): v is T => v !== undefined) : undefined),
     canonical: (list) => (list ?? []).map((v) => item.canonical(v)),
   });
+  // Exposed so that messages about a list element can name the element's valid properties.
+  return { ...list, fields: (item as Partial<ObjectField<Fields>>).fields };
 }
 
 interface Variant<F extends Fields> {
@@ -84,7 +86,7 @@ type VariantValue<V extends Record<string, Variant<Fields>>> = {
  * A protobuf oneof written as one object with a `type` discriminator, so TypeScript narrows the
  * remaining properties to the chosen variant.
  */
-export function oneOf<V extends Record<string, Variant<Fields>>>(doc: string, variants: V): Field<VariantValue<V>> {
+export function oneOf<V extends Record<string, Variant<Fields>>>(doc: string, variants: V): Field<VariantValue<V>> & { fields: Fields } {
   const bodies = Object.fromEntries(Object.entries(variants).map(([type, v]) => [type, object(type, v.fields)]));
   const zod = z.discriminatedUnion(
     "type",
@@ -95,7 +97,7 @@ export function oneOf<V extends Record<string, Variant<Fields>>>(doc: string, va
       }),
     ) as any,
   ) as unknown as z.ZodType<VariantValue<V>>;
-  return field<VariantValue<V>>({
+  const union = field<VariantValue<V>>({
     zod,
     doc: `${doc} \`type\` is one of ${Object.keys(variants).map((k) => `\`${k}\``).join(", ")}.`,
     toWire: (value) => {
@@ -116,4 +118,6 @@ export function oneOf<V extends Record<string, Variant<Fields>>>(doc: string, va
       return body ? { type, ...(body.canonical(rest as never) as object) } : { type };
     },
   });
+  const allFields = Object.assign({}, ...Object.values(variants).map((v) => v.fields)) as Fields;
+  return { ...union, fields: allFields };
 }

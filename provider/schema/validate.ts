@@ -10,7 +10,7 @@ const related = (a: Path, b: Path) => a.slice(0, b.length).every((p, i) => p ===
  */
 export function validate(definition: ResourceDefinition, args: unknown): Failure[] {
   const { known, unknownPaths } = separateUnknowns(args);
-  const parsed = definition.schema.zod.safeParse(known ?? {});
+  const parsed = definition.schema.zod.safeParse(known ?? {}, { reportInput: true });
   const failures = parsed.success
     ? []
     : parsed.error.issues
@@ -35,8 +35,12 @@ function describe(issue: z.core.$ZodIssue, definition: ResourceDefinition): Fail
       };
     });
   }
-  return [{ property: formatPath(path), reason: reasonFor(issue) }];
+  // Secret values are never echoed back, not even when they are malformed.
+  const shown = fieldAt(definition, path)?.secret ? { ...issue, input: hidden } : issue;
+  return [{ property: formatPath(path), reason: reasonFor(shown as z.core.$ZodIssue) }];
 }
+
+const hidden = Symbol("hidden secret");
 
 function reasonFor(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
@@ -56,6 +60,7 @@ function reasonFor(issue: z.core.$ZodIssue): string {
 }
 
 function describeValue(value: unknown): string {
+  if (value === hidden) return "a value that is not shown because the property is secret";
   if (value === undefined) return "nothing (the property is required)";
   if (value === null) return "null";
   if (Array.isArray(value)) return "a list";
@@ -64,14 +69,20 @@ function describeValue(value: unknown): string {
   return `${typeof value} ${String(value)}`;
 }
 
-function knownKeysAt(definition: ResourceDefinition, path: Path): string[] {
-  let fields: Record<string, unknown> | undefined = definition.schema.fields;
+type FieldLike = { fields?: Record<string, FieldLike>; secret?: boolean };
+
+/** The field a path points at, walking nested objects and lists (list indices are skipped). */
+function fieldAt(definition: ResourceDefinition, path: Path): FieldLike | undefined {
+  let current: FieldLike | undefined = definition.schema as FieldLike;
   for (const part of path) {
     if (typeof part === "number") continue;
-    const next = fields?.[part] as { fields?: Record<string, unknown> } | undefined;
-    fields = next?.fields;
+    current = current?.fields?.[part];
   }
-  return Object.keys(fields ?? {});
+  return current;
+}
+
+function knownKeysAt(definition: ResourceDefinition, path: Path): string[] {
+  return Object.keys(fieldAt(definition, path)?.fields ?? {});
 }
 
 /** The candidate within edit distance 2, for "did you mean" hints on typos. */
