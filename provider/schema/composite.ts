@@ -32,6 +32,7 @@ export function object<F extends Fields>(doc: string, fields: F): ObjectField<F>
   const base = field<ObjectValue<F>>({
     zod: z.strictObject(shape) as unknown as z.ZodType<ObjectValue<F>>,
     doc,
+    type: "object",
     toWire: (value) => {
       const wire: Record<string, unknown> = {};
       for (const [key, f] of entries(fields)) {
@@ -64,6 +65,7 @@ export function listOf<T>(doc: string, item: Field<T, boolean>, options: { max?:
   const list = field<T[]>({
     zod,
     doc,
+    type: `${item.type}[]`,
     toWire: (list) => list.map((v) => item.toWire(v)),
     fromWire: (wire) => (Array.isArray(wire) ? wire.map((w) => item.fromWire(w)).filter((v): v is T => v !== undefined) : undefined),
     canonical: (list) => (list ?? []).map((v) => item.canonical(v)),
@@ -86,7 +88,7 @@ type VariantValue<V extends Record<string, Variant<Fields>>> = {
  * A protobuf oneof written as one object with a `type` discriminator, so TypeScript narrows the
  * remaining properties to the chosen variant.
  */
-export function oneOf<V extends Record<string, Variant<Fields>>>(doc: string, variants: V): Field<VariantValue<V>> & { fields: Fields } {
+export function oneOf<V extends Record<string, Variant<Fields>>>(doc: string, variants: V): Field<VariantValue<V>> & { fields: Fields; variants: Record<string, Fields> } {
   const bodies = Object.fromEntries(Object.entries(variants).map(([type, v]) => [type, object(type, v.fields)]));
   const zod = z.discriminatedUnion(
     "type",
@@ -99,6 +101,7 @@ export function oneOf<V extends Record<string, Variant<Fields>>>(doc: string, va
   ) as unknown as z.ZodType<VariantValue<V>>;
   const union = field<VariantValue<V>>({
     zod,
+    type: "object (one of the variants)",
     doc: `${doc} \`type\` is one of ${Object.keys(variants).map((k) => `\`${k}\``).join(", ")}.`,
     toWire: (value) => {
       const { type, ...rest } = value as { type: string };
@@ -119,5 +122,6 @@ export function oneOf<V extends Record<string, Variant<Fields>>>(doc: string, va
     },
   });
   const allFields = Object.assign({}, ...Object.values(variants).map((v) => v.fields)) as Fields;
-  return { ...union, fields: allFields };
+  const variantFields = Object.fromEntries(Object.entries(variants).map(([type, v]) => [type, v.fields]));
+  return { ...union, fields: allFields, variants: variantFields };
 }

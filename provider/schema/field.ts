@@ -9,6 +9,8 @@ export interface Field<T, Required extends boolean = false> {
   readonly zod: z.ZodType<T>;
   /** LiveKit's meaning of the field, rendered into the reference docs. */
   readonly doc: string;
+  /** The TypeScript type as the reference docs show it. */
+  readonly type: string;
   readonly required: Required;
   /** Marks values that must never reach logs, error messages or non-secret outputs. */
   readonly secret: boolean;
@@ -32,6 +34,7 @@ interface Options {
 export function field<T>(spec: {
   zod: z.ZodType<T>;
   doc: string;
+  type: string;
   toWire?: (value: T) => unknown;
   fromWire: (wire: unknown) => T | undefined;
   canonical: (value: T | undefined) => unknown;
@@ -40,6 +43,7 @@ export function field<T>(spec: {
   return {
     zod: spec.zod,
     doc: spec.doc,
+    type: spec.type,
     required: false,
     secret: spec.secret ?? false,
     toWire: spec.toWire ?? ((value) => value),
@@ -64,6 +68,7 @@ export function text(doc: string, options: Options & { zod?: z.ZodType<string> }
   return field({
     zod: options.zod ?? z.string(),
     doc,
+    type: "string",
     secret: options.secret,
     fromWire: asString,
     canonical: (v) => v ?? "",
@@ -74,6 +79,7 @@ export function flag(doc: string): Field<boolean> {
   return field({
     zod: z.boolean(),
     doc,
+    type: "boolean",
     fromWire: (w) => (typeof w === "boolean" ? w : undefined),
     canonical: (v) => v ?? false,
   });
@@ -84,6 +90,7 @@ export function count(doc: string, max = 0xffffffff): Field<number> {
   return field({
     zod: z.number().int().min(0).max(max),
     doc,
+    type: "integer",
     fromWire: (w) => (typeof w === "number" ? w : undefined),
     canonical: (v) => v ?? 0,
   });
@@ -97,6 +104,7 @@ export function strings(doc: string, options: { ordered: boolean; item?: z.ZodTy
   return field({
     zod: z.array(options.item ?? z.string()),
     doc,
+    type: "string[]",
     fromWire: (w) => (Array.isArray(w) ? w.filter((x): x is string => typeof x === "string") : undefined),
     canonical: (v) => {
       const list = [...(v ?? [])];
@@ -110,6 +118,7 @@ export function dictionary(doc: string, options: { key?: z.ZodType<string>; valu
   return field({
     zod: z.record(options.key ?? z.string(), options.value ?? z.string()),
     doc,
+    type: "Record<string, string>",
     fromWire: (w) => (w && typeof w === "object" && !Array.isArray(w) ? { ...(w as Record<string, string>) } : undefined),
     canonical: (v) => Object.fromEntries(Object.entries(v ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
   });
@@ -119,7 +128,8 @@ export function dictionary(doc: string, options: { key?: z.ZodType<string>; valu
 export function seconds(doc: string, limits: { max: number }): Field<number> {
   return field({
     zod: z.number().min(0).max(limits.max),
-    doc,
+    doc: `${doc} At most ${limits.max} seconds.`,
+    type: "number (seconds)",
     toWire: (v) => `${v}s`,
     fromWire: (w) => (typeof w === "string" && /^-?\d+(\.\d+)?s$/.test(w) ? Number(w.slice(0, -1)) : undefined),
     canonical: (v) => v ?? 0,
@@ -135,6 +145,7 @@ export function choice<K extends string>(doc: string, names: Record<K, string>):
   const byWire = new Map(readable.map((k) => [names[k], k]));
   return field({
     zod: z.enum(readable as [K, ...K[]]),
+    type: readable.map((k) => JSON.stringify(k)).join(" | "),
     doc: `${doc} One of ${readable.map((k) => `\`${k}\``).join(", ")}; default \`${readable[0]}\`.`,
     toWire: (v) => names[v],
     fromWire: (w) => (typeof w === "string" ? byWire.get(w) : undefined),
@@ -162,6 +173,7 @@ export function message(doc: string, type: MessageClass): Field<Record<string, u
   return field({
     zod,
     doc,
+    type: "object (LiveKit JSON)",
     fromWire: (w) => {
       if (!w || typeof w !== "object") return undefined;
       const value = compact(w);

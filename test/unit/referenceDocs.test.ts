@@ -1,0 +1,12 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { definitions } from "../../provider/resources";
+import { renderReference } from "../../provider/schema/reference";
+
+// Regenerate with: npm run docs
+describe.each(Object.values(definitions))("docs/reference for $type", (definition) => {
+  it("matches the schema", () => {
+    const file = join(__dirname, "..", "..", "docs", "reference", `${definition.type}.md`);
+    expect(readFileSync(file, "utf8")).toBe(renderReference(definition));
+  });
+});
