@@ -1,0 +1,224 @@
+import { deletionOrder } from "./deletionOrder";
+import { Deployment } from "./deployment";
+import type { DeploymentOptions, DeploymentResult, EngineState, Program, RefreshResult, ResourceState, RunResult, Step } from "./engineTypes";
+import type { HostLogLine } from "./hostProcess";
+import { createLimiter } from "./limiter";
+import { evaluateProgram } from "./programRunner";
+import { startProviderHost } from "./providerHost";
+import type { Registration } from "./registration";
+import { deleteResource, refreshResource, stepRegistration } from "./resourceSteps";
+import { Props, UNKNOWN, withSecrets } from "./wireValues";
+
+export * from "./engineTypes";
+export { CheckFailedError } from "./resourceSteps";
+
+export interface MiniEngineOptions {
+  /** Fixture project directory (see preparePackedProject): the provider host's cwd. */
+  cwd: string;
+  project?: string;
+  stack?: string;
+  /** Extra environment for each provider host the engine starts. */
+  hostEnv?: NodeJS.ProcessEnv;
+  /** Resources stepped at once, like `pulumi up --parallel`; 1 makes the step log deterministic. Default: no cap. */
+  parallel?: number;
+}
+
+const STACK_TYPE = "pulumi:pulumi:Stack";
+
+/**
+ * What a failed or skipped registration hands the program. Rejecting instead would be closer to the CLI, but the
+ * SDK turns registration errors into deliberate unhandled rejections, which fail the jest test from outside reach;
+ * the engine raises the recorded error from run() instead, and issues no further steps.
+ */
+const SKIPPED = { id: undefined, state: {} };
+
+/** Keeps old entries that the failed operation did not reach, in their old order, then the new ones. */
+function mergeAfterFailure(old: Map<string, ResourceState>, next: Map<string, ResourceState>, deleted: Set<string>): Map<string, ResourceState> {
+  const merged = new Map<string, ResourceState>();
+  for (const [urn, entry] of old) {
+    const current = next.get(urn) ?? (deleted.has(urn) ? undefined : entry);
+    if (current) {
+      merged.set(urn, current);
+    }
+  }
+  for (const [urn, entry] of next) {
+    merged.set(urn, entry);
+  }
+  return merged;
+}
+
+/**
+ * Replays the Pulumi engine's step sequence for whole programs, without the CLI: the program runs against
+ * pulumi.runtime mocks and every dynamic resource is routed to a real provider host (one per operation, as the
+ * CLI starts one per `pulumi up`). See test/harness/README.md for what it does not reproduce.
+ */
+export class MiniEngine {
+  readonly project: string;
+  readonly stack: string;
+  private resources = new Map<string, ResourceState>();
+  /** Old resources of create-before-delete replacements whose delete failed; retried by the next up/destroy. */
+  private pendingDeletes: ResourceState[] = [];
+  private readonly limit: ReturnType<typeof createLimiter>;
+  /** Every provider RPC of every operation so far, including failed operations. */
+  readonly steps: Step[] = [];
+  /** Host output of the last operation (also when it failed). */
+  hostLogs: HostLogLine[] = [];
+
+  constructor(private readonly options: MiniEngineOptions) {
+    this.project = options.project ?? "fixture-project";
+    this.stack = options.stack ?? "dev";
+    this.limit = createLimiter(options.parallel ?? Infinity);
+  }
+
+  /** A copy of the state, keyed by URN, in the order the engine would write it. */
+  get state(): EngineState {
+    return structuredClone(Object.fromEntries(this.resources));
+  }
+
+  /** Replaces the state, e.g. to start from an older state shape. */
+  loadState(state: EngineState): void {
+    this.resources = new Map(Object.entries(structuredClone(state)));
+  }
+
+  up(program: Program, options: DeploymentOptions = {}): Promise<RunResult> {
+    return this.run(program, { ...options, preview: false });
+  }
+
+  preview(program: Program, options: DeploymentOptions = {}): Promise<RunResult> {
+    return this.run(program, { ...options, preview: true });
+  }
+
+  async run(program: Program, options: DeploymentOptions & { preview?: boolean } = {}): Promise<RunResult> {
+    const preview = options.preview === true;
+    return this.withDeployment(options, preview, async (d) => {
+      const next = new Map<string, ResourceState>();
+      const replaced: ResourceState[] = [];
+      let stackOutputs: { props: Props; secretKeys: string[] } | undefined;
+      const register = (reg: Registration) =>
+        this.limit(async () => {
+          if (d.stopped) {
+            return SKIPPED;
+          }
+          try {
+            const outcome = await stepRegistration(d, reg, this.resources.get(reg.urn));
+            next.set(reg.urn, outcome.entry);
+            if (outcome.replaced) {
+              replaced.push(outcome.replaced);
+            }
+            return { id: outcome.id, state: withSecrets(outcome.entry.outputs, outcome.entry.secretOutputs) };
+          } catch (err) {
+            d.errors.push(err);
+            return SKIPPED;
+          }
+        });
+      const registerOutputs = (urn: string, props: Props, secretKeys: string[]) => {
+        const entry = next.get(urn);
+        if (entry) {
+          next.set(urn, { ...entry, outputs: props, secretOutputs: secretKeys });
+        }
+        if (entry?.type === STACK_TYPE) {
+          stackOutputs = { props, secretKeys };
+        }
+      };
+
+      let programError: unknown;
+      const config = { config: options.config ?? {}, secretKeys: options.secretKeys ?? [] };
+      const returned = await evaluateProgram(program, { project: this.project, stack: this.stack, preview, ...config }, { register, registerOutputs }).catch(
+        (err: unknown) => {
+          programError = err;
+        },
+      );
+      const failure = d.errors[0] ?? programError;
+      if (failure !== undefined) {
+        if (!preview) {
+          this.resources = mergeAfterFailure(this.resources, next, d.deleted);
+          this.pendingDeletes.push(...replaced);
+        }
+        throw failure;
+      }
+
+      const removed = [...this.resources.values()].filter((entry) => !next.has(entry.urn));
+      if (preview) {
+        removed.filter((e) => e.custom && !e.external).forEach((e) => d.change(e, "delete"));
+      } else {
+        await this.deleteAll(d, [...this.pendingDeletes.splice(0), ...replaced], "replaced", next);
+        this.resources = new Map([...next, ...removed.map((e) => [e.urn, e] as const)]);
+        await this.deleteAll(d, removed, "removed", this.resources);
+      }
+      return {
+        outputs: stackOutputs?.props ?? ((returned ?? {}) as Props),
+        secretOutputs: stackOutputs?.secretKeys ?? [],
+      };
+    });
+  }
+
+  /** `pulumi refresh`: reads every resource, updates state, reports drift, drops resources that are gone. */
+  async refresh(options: DeploymentOptions = {}): Promise<RefreshResult> {
+    return this.withDeployment(options, false, async (d) => {
+      const refreshed = await Promise.all([...this.resources.values()].map((entry) => this.limit(() => refreshResource(d, entry))));
+      this.resources = new Map(refreshed.flatMap((r) => (r.entry ? [[r.entry.urn, r.entry] as const] : [])));
+      return { drift: refreshed.flatMap((r) => (r.drift ? [r.drift] : [])) };
+    });
+  }
+
+  /** `pulumi destroy`: deletes every resource, dependents first. */
+  async destroy(options: DeploymentOptions = {}): Promise<DeploymentResult> {
+    return this.withDeployment(options, false, async (d) => {
+      const protectedUrns = [...this.resources.values()].filter((e) => e.protect).map((e) => e.urn);
+      if (protectedUrns.length > 0) {
+        throw new Error(`cannot destroy: protected resources ${protectedUrns.join(", ")}`);
+      }
+      await this.deleteAll(d, this.pendingDeletes.splice(0), "replaced", new Map());
+      await this.deleteAll(d, [...this.resources.values()], "destroy", this.resources);
+      return {};
+    });
+  }
+
+  /** Deletes in dependency order, removing each entry from `from` as it goes, so a failure leaves the rest. */
+  private async deleteAll(d: Deployment, entries: ResourceState[], reason: "replaced" | "removed" | "destroy", from: Map<string, ResourceState>) {
+    const ordered = deletionOrder(entries);
+    for (const [i, entry] of ordered.entries()) {
+      try {
+        await deleteResource(d, entry, reason);
+      } catch (err) {
+        if (reason === "replaced") {
+          this.pendingDeletes.push(...ordered.slice(i));
+        }
+        throw err;
+      }
+      if (reason !== "replaced") {
+        from.delete(entry.urn);
+      }
+    }
+  }
+
+  private checkIdentity(options: DeploymentOptions): void {
+    for (const [key, value] of [["project", options.project] as const, ["stack", options.stack] as const]) {
+      if (value !== undefined && value !== this[key]) {
+        throw new Error(`this MiniEngine holds ${key} "${this[key]}", not "${value}": create another engine`);
+      }
+    }
+  }
+
+  /** Starts and configures a provider host for one operation, as the CLI does, and always stops it. */
+  private async withDeployment<T extends object>(
+    options: DeploymentOptions,
+    preview: boolean,
+    body: (d: Deployment) => Promise<T>,
+  ): Promise<T & DeploymentResult> {
+    this.checkIdentity(options);
+    const host = await startProviderHost({ cwd: this.options.cwd, project: this.project, env: this.options.hostEnv });
+    const d = new Deployment(host, preview);
+    try {
+      await host.configure(options.config ?? {}, options.secretKeys ?? []);
+      const result = await body(d);
+      return { ...result, steps: d.steps, changes: d.changes, hostLogs: host.logs(), hostPeakRssBytes: host.peakRssBytes() };
+    } finally {
+      this.steps.push(...d.steps);
+      this.hostLogs = host.logs();
+      await host.close();
+    }
+  }
+}
+
+export { UNKNOWN };

@@ -1,0 +1,47 @@
+"use strict";
+const pulumi = require("@pulumi/pulumi");
+
+// Thin shim: each method loads the implementation by package name at call time, so the serialized
+// __provider carries no implementation code, no config and no secrets (the pattern the real package uses).
+const provider = {
+  async configure(req) {
+    require("toy-provider/impl").configure(req.config);
+  },
+  async check(olds, news) {
+    return require("toy-provider/impl").check(olds, news);
+  },
+  async diff(id, olds, news) {
+    return require("toy-provider/impl").diff(id, olds, news);
+  },
+  async create(inputs) {
+    return require("toy-provider/impl").create(inputs);
+  },
+  async read(id, props) {
+    return require("toy-provider/impl").read(id, props);
+  },
+  async update(id, olds, news) {
+    return require("toy-provider/impl").update(id, olds, news);
+  },
+  async delete(id, props) {
+    return require("toy-provider/impl").remove(id, props);
+  },
+};
+
+class ToyResource extends pulumi.dynamic.Resource {
+  constructor(name, args, opts) {
+    // Output-only properties are seeded as undefined so the SDK exposes them as outputs.
+    const props = { ...args, region: undefined, tokenFingerprint: undefined, secretValue: undefined };
+    const extra = (opts && opts.additionalSecretOutputs) || [];
+    super(provider, name, props, { ...opts, additionalSecretOutputs: ["secretValue", ...extra] }, "toy", "ToyResource");
+  }
+}
+
+class ToyGroup extends pulumi.ComponentResource {
+  constructor(name, args, opts) {
+    super("toy:index:ToyGroup", name, args, opts);
+    this.first = new ToyResource(`${name}-first`, { name: `${args.prefix}-first` }, { parent: this });
+    this.registerOutputs({ firstId: this.first.id });
+  }
+}
+
+module.exports = { ToyResource, ToyGroup, provider };
