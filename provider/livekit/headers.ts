@@ -63,11 +63,14 @@ function charError(text: string, allowed: (cp: number) => boolean, allowNonAscii
   return undefined;
 }
 
+/** The first character outside the RFC 3261 `token` set, in LiveKit's words. */
+export const tokenCharsError = (text: string): string | undefined => charError(text, isTokenChar, false);
+
 /** RFC 3261 token check of a header name; `restrictNames` also refuses LiveKit-managed headers. */
 export function headerNameError(name: string, restrictNames: boolean): string | undefined {
   if (name === "") return "header name cannot be empty";
   if (byteLength(name) > MAX_NAME_BYTES) return "header name too long (max 255 characters)";
-  const chars = charError(name, isTokenChar, false);
+  const chars = tokenCharsError(name);
   if (chars !== undefined) return `header name ${name} contains invalid characters: ${chars}`;
   if (restrictNames && FORBIDDEN_HEADER_NAMES.has(name.toLowerCase())) return `header name ${name} not supported`;
   return undefined;
