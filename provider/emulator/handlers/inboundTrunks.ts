@@ -1,0 +1,69 @@
+import {
+  CreateSIPInboundTrunkRequest,
+  GetSIPInboundTrunkRequest,
+  GetSIPInboundTrunkResponse,
+  ListSIPInboundTrunkRequest,
+  ListSIPInboundTrunkResponse,
+  SIPInboundTrunkInfo,
+  UpdateSIPInboundTrunkRequest,
+} from "@livekit/protocol";
+import { applyInboundTrunkUpdate, validateInboundTrunkUpdate } from "../../livekit/fieldUpdates";
+import { SIP_TRUNK_PREFIX } from "../../livekit/ids";
+import { findInboundTrunkConflict } from "../../livekit/inboundTrunkConflicts";
+import { afterId, inboundTrunkMatches } from "../../livekit/listFilters";
+import { validateInboundTrunk } from "../../livekit/trunkValidation";
+import { createWalk, updateWalk } from "../../livekit/walkOrder";
+import { requireSipAdmin, type HandlerContext } from "./context";
+import { applyUpdateAction, checkUpdateRequest, storeCreated, storeUpdated, TRUNK_UPDATE_WORDS } from "./resourceFlow";
+import { checkCreateTrunkRequest, getTrunk, setTrunkId } from "./trunks";
+
+/**
+ * Inbound trunks: the only trunks LiveKit checks for conflicts. The stored trunks compared are
+ * those sharing a number with the candidate, plus every trunk without numbers.
+ */
+
+const candidatesFor = (trunk: SIPInboundTrunkInfo) => (stored: SIPInboundTrunkInfo) =>
+  inboundTrunkMatches({ numbers: trunk.numbers }, stored);
+
+function rejectConflict(walk: SIPInboundTrunkInfo[]): void {
+  const conflict = findInboundTrunkConflict(walk);
+  if (conflict !== undefined) throw conflict.error;
+}
+
+export function createInboundTrunk(req: CreateSIPInboundTrunkRequest, ctx: HandlerContext): Promise<SIPInboundTrunkInfo> {
+  requireSipAdmin(ctx);
+  const trunk = checkCreateTrunkRequest(req.trunk, validateInboundTrunk);
+  return ctx.store.exclusive(() => {
+    const stored = ctx.store.list("inboundTrunk").filter(candidatesFor(trunk));
+    rejectConflict(createWalk(stored, trunk));
+    return storeCreated(ctx, "inboundTrunk", trunk, SIP_TRUNK_PREFIX, setTrunkId);
+  });
+}
+
+export function updateInboundTrunk(req: UpdateSIPInboundTrunkRequest, ctx: HandlerContext): Promise<SIPInboundTrunkInfo> {
+  requireSipAdmin(ctx);
+  const id = req.sipTrunkId;
+  checkUpdateRequest(id, req.action, TRUNK_UPDATE_WORDS, (t) => t.sipTrunkId, validateInboundTrunk, validateInboundTrunkUpdate);
+  return storeUpdated(
+    ctx,
+    "inboundTrunk",
+    id,
+    (stored) => applyUpdateAction(stored, req.action, (t) => setTrunkId(t, id), applyInboundTrunkUpdate),
+    (updated) => {
+      const all = ctx.store.list("inboundTrunk");
+      const same = (t: SIPInboundTrunkInfo) => t.sipTrunkId === id;
+      rejectConflict(updateWalk(all, updated, same, candidatesFor(updated), ctx.ossUpdateConflictGap));
+    },
+  );
+}
+
+export function getInboundTrunk(req: GetSIPInboundTrunkRequest, ctx: HandlerContext): GetSIPInboundTrunkResponse {
+  const trunk = getTrunk(ctx, req.sipTrunkId, (id) => ctx.store.get("inboundTrunk", id));
+  return new GetSIPInboundTrunkResponse({ trunk });
+}
+
+export function listInboundTrunks(req: ListSIPInboundTrunkRequest, ctx: HandlerContext): ListSIPInboundTrunkResponse {
+  requireSipAdmin(ctx);
+  const matching = ctx.store.list("inboundTrunk").filter((t) => inboundTrunkMatches(req, t));
+  return new ListSIPInboundTrunkResponse({ items: afterId(matching, req.page?.afterId, (t) => t.sipTrunkId) });
+}
