@@ -1,0 +1,27 @@
+import { startEmulator, type EmulatorOptions, type RunningEmulator } from "../../../provider/emulator";
+
+/**
+ * One in-process emulator per test file, emptied before each test. Returns a getter because the
+ * emulator only exists once `beforeAll` ran.
+ */
+export function useEmulator(options: EmulatorOptions = {}): () => RunningEmulator {
+  let emulator: RunningEmulator | undefined;
+  beforeAll(async () => {
+    emulator = await startEmulator({ port: 0, ...options });
+  });
+  beforeEach(async () => {
+    emulator?.setFaults(options.faults, options.latency);
+    await emulator?.store.clear();
+    emulator?.resetStats();
+  });
+  afterAll(async () => {
+    await emulator?.close();
+  });
+  return () => {
+    if (emulator === undefined) throw new Error("the emulator is not running");
+    return emulator;
+  };
+}
+
+/** IDs in the order LiveKit walks and lists them. */
+export const byId = (ids: readonly string[]) => [...ids].sort();
