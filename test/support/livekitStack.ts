@@ -1,0 +1,43 @@
+import * as pulumi from "@pulumi/pulumi";
+import { startEmulator, type RunningEmulator } from "../../provider/emulator";
+import { shims } from "../../provider/pulumi/shim";
+import type { ResourceType } from "../../provider/resources";
+import { preparePackedProject } from "../harness/fixtureProject";
+import { startProviderHost, type ProviderHost } from "../harness/providerHost";
+
+export interface HostAndEmulator {
+  emulator: RunningEmulator;
+  host: ProviderHost;
+  /** The `__provider` text Pulumi stores for a resource type (the same call `dynamic.Resource` makes). */
+  providerText(type: ResourceType): Promise<string>;
+  urn(type: ResourceType, name: string): string;
+  close(): Promise<void>;
+}
+
+/**
+ * The real provider host, running in a project where the packed package is installed as users
+ * install it, configured through Configure to talk to a fresh emulator.
+ */
+export async function startHostAndEmulator(emulatorOptions: Parameters<typeof startEmulator>[0] = {}): Promise<HostAndEmulator> {
+  const emulator = await startEmulator({ port: 0, ...emulatorOptions });
+  const project = await preparePackedProject();
+  const host = await startProviderHost({ cwd: project.dir });
+  await host.configure(
+    { "livekit:url": emulator.url, "livekit:apiKey": emulator.apiKey, "livekit:apiSecret": emulator.apiSecret },
+    ["livekit:apiSecret"],
+  );
+  const texts = new Map<ResourceType, Promise<string>>();
+  return {
+    emulator,
+    host,
+    providerText: (type) => {
+      if (!texts.has(type)) texts.set(type, pulumi.runtime.serializeFunction(() => shims[type], { allowSecrets: true }).then((f) => f.text));
+      return texts.get(type)!;
+    },
+    urn: (type, name) => `urn:pulumi:test::fixture-project::pulumi-nodejs:dynamic/livekit:${type}::${name}`,
+    close: async () => {
+      await host.close();
+      await emulator.close();
+    },
+  };
+}
