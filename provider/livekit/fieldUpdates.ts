@@ -1,4 +1,5 @@
 import {
+  ListUpdate,
   SIPDispatchRuleInfo,
   SIPDispatchRuleUpdate,
   SIPInboundTrunkInfo,
@@ -55,7 +56,20 @@ const firstError = (...checks: (() => GoError | undefined)[]) => {
   return undefined;
 };
 
-const overwrite = <T>(current: T, update: T | undefined): T => (update === undefined ? current : update);
+/** Optional scalars of an update overwrite their field when present, even with `""`. */
+function overwrite<T, K extends keyof T>(info: T, update: { readonly [P in K]?: T[P] }, keys: readonly K[]): void {
+  for (const key of keys) {
+    const value = update[key];
+    if (value !== undefined) info[key] = value as T[K];
+  }
+}
+
+type ListFields<T> = { [P in keyof T]: T[P] extends string[] ? P : never }[keyof T];
+
+/** Each list field takes its `ListUpdate`, if any. */
+function editLists<T, K extends ListFields<T>>(info: T, update: { readonly [P in K]?: ListUpdate }, keys: readonly K[]): void {
+  for (const key of keys) info[key] = applyListUpdate(info[key] as string[], update[key]) as T[K];
+}
 
 export const validateInboundTrunkUpdate = (u: SIPInboundTrunkUpdate) =>
   firstError(
@@ -69,14 +83,8 @@ export function applyInboundTrunkUpdate(stored: SIPInboundTrunkInfo, u: SIPInbou
   const invalid = validateInboundTrunkUpdate(u);
   if (invalid !== undefined) return invalid;
   const info = stored.clone();
-  info.numbers = applyListUpdate(info.numbers, u.numbers);
-  info.allowedAddresses = applyListUpdate(info.allowedAddresses, u.allowedAddresses);
-  info.allowedNumbers = applyListUpdate(info.allowedNumbers, u.allowedNumbers);
-  info.authUsername = overwrite(info.authUsername, u.authUsername);
-  info.authPassword = overwrite(info.authPassword, u.authPassword);
-  info.authRealm = overwrite(info.authRealm, u.authRealm);
-  info.name = overwrite(info.name, u.name);
-  info.metadata = overwrite(info.metadata, u.metadata);
+  editLists(info, u, ["numbers", "allowedAddresses", "allowedNumbers"]);
+  overwrite(info, u, ["authUsername", "authPassword", "authRealm", "name", "metadata"]);
   updateMediaConfig(info, u.media, u.mediaEncryption);
   return validateInboundTrunk(info) ?? info;
 }
@@ -91,15 +99,8 @@ export function applyOutboundTrunkUpdate(stored: SIPOutboundTrunkInfo, u: SIPOut
   const invalid = validateOutboundTrunkUpdate(u);
   if (invalid !== undefined) return invalid;
   const info = stored.clone();
-  info.address = overwrite(info.address, u.address);
-  info.transport = overwrite(info.transport, u.transport);
-  info.destinationCountry = overwrite(info.destinationCountry, u.destinationCountry);
-  info.numbers = applyListUpdate(info.numbers, u.numbers);
-  info.authUsername = overwrite(info.authUsername, u.authUsername);
-  info.authPassword = overwrite(info.authPassword, u.authPassword);
-  info.name = overwrite(info.name, u.name);
-  info.metadata = overwrite(info.metadata, u.metadata);
-  info.fromHost = overwrite(info.fromHost, u.fromHost);
+  editLists(info, u, ["numbers"]);
+  overwrite(info, u, ["address", "transport", "destinationCountry", "authUsername", "authPassword", "name", "metadata", "fromHost"]);
   updateMediaConfig(info, u.media, u.mediaEncryption);
   return validateOutboundTrunk(info) ?? info;
 }
@@ -114,10 +115,9 @@ export function applyDispatchRuleUpdate(stored: SIPDispatchRuleInfo, u: SIPDispa
   const invalid = validateDispatchRuleUpdate(u);
   if (invalid !== undefined) return invalid;
   const info = stored.clone();
-  info.trunkIds = applyListUpdate(info.trunkIds, u.trunkIds);
+  editLists(info, u, ["trunkIds"]);
   if (u.rule !== undefined) info.rule = u.rule.clone();
-  info.name = overwrite(info.name, u.name);
-  info.metadata = overwrite(info.metadata, u.metadata);
+  overwrite(info, u, ["name", "metadata"]);
   info.attributes = applyMapDiff(info.attributes, u.attributes);
   updateMediaConfig(info, u.media, u.mediaEncryption);
   return validateDispatchRule(info) ?? info;

@@ -12,9 +12,9 @@ import { applyDispatchRuleUpdate, upgradeMedia, validateDispatchRuleUpdate } fro
 import { SIP_DISPATCH_RULE_PREFIX } from "../../livekit/ids";
 import { afterId, dispatchRuleMatches } from "../../livekit/listFilters";
 import { invalidArgument, toTwirpError } from "../../livekit/twirp";
-import { createWalk, updateWalk } from "../../livekit/walkOrder";
+import { createWalk } from "../../livekit/walkOrder";
 import { dispatchRuleNotFound, rejectInvalid, requireSipAdmin, type HandlerContext } from "./context";
-import { applyUpdateAction, checkUpdateRequest, DISPATCH_RULE_UPDATE_WORDS, storeCreated, storeUpdated } from "./resourceFlow";
+import { applyUpdateAction, checkUpdateRequest, DISPATCH_RULE_UPDATE_WORDS, storeCreated, storeUpdated, walkForUpdate } from "./resourceFlow";
 
 const setRuleId = (rule: SIPDispatchRuleInfo, id: string) => {
   rule.sipDispatchRuleId = id;
@@ -74,10 +74,8 @@ export function updateDispatchRule(req: UpdateSIPDispatchRuleRequest, ctx: Handl
     id,
     (stored) => applyUpdateAction(stored, req.action, (r) => setRuleId(r, id), applyDispatchRuleUpdate),
     (updated) => {
-      const all = ctx.store.list("dispatchRule");
-      const same = (r: SIPDispatchRuleInfo) => r.sipDispatchRuleId === id;
       const candidate = (r: SIPDispatchRuleInfo) => dispatchRuleMatches({ trunkIds: updated.trunkIds }, r);
-      rejectConflict(updateWalk(all, updated, same, candidate, ctx.ossUpdateConflictGap));
+      rejectConflict(walkForUpdate(ctx, "dispatchRule", updated, candidate));
     },
   );
 }

@@ -12,9 +12,9 @@ import { SIP_TRUNK_PREFIX } from "../../livekit/ids";
 import { findInboundTrunkConflict } from "../../livekit/inboundTrunkConflicts";
 import { afterId, inboundTrunkMatches } from "../../livekit/listFilters";
 import { validateInboundTrunk } from "../../livekit/trunkValidation";
-import { createWalk, updateWalk } from "../../livekit/walkOrder";
+import { createWalk } from "../../livekit/walkOrder";
 import { requireSipAdmin, type HandlerContext } from "./context";
-import { applyUpdateAction, checkUpdateRequest, storeCreated, storeUpdated, TRUNK_UPDATE_WORDS } from "./resourceFlow";
+import { applyUpdateAction, checkUpdateRequest, storeCreated, storeUpdated, TRUNK_UPDATE_WORDS, walkForUpdate } from "./resourceFlow";
 import { checkCreateTrunkRequest, getTrunk, setTrunkId } from "./trunks";
 
 /**
@@ -49,11 +49,7 @@ export function updateInboundTrunk(req: UpdateSIPInboundTrunkRequest, ctx: Handl
     "inboundTrunk",
     id,
     (stored) => applyUpdateAction(stored, req.action, (t) => setTrunkId(t, id), applyInboundTrunkUpdate),
-    (updated) => {
-      const all = ctx.store.list("inboundTrunk");
-      const same = (t: SIPInboundTrunkInfo) => t.sipTrunkId === id;
-      rejectConflict(updateWalk(all, updated, same, candidatesFor(updated), ctx.ossUpdateConflictGap));
-    },
+    (updated) => rejectConflict(walkForUpdate(ctx, "inboundTrunk", updated, candidatesFor(updated))),
   );
 }
 

@@ -1,6 +1,7 @@
 import type { Timestamp } from "@bufbuild/protobuf";
 import { GoError, invalidArgument, toTwirpError, type LiveKitError } from "../../livekit/twirp";
-import type { Resources, ResourceKind } from "../store/resources";
+import { updateWalk } from "../../livekit/walkOrder";
+import { resourceId, type Resources, type ResourceKind } from "../store/resources";
 import { dispatchRuleNotFound, rejectInvalid, trunkNotFound, type HandlerContext } from "./context";
 
 /**
@@ -125,4 +126,15 @@ export function storeUpdated<K extends ResourceKind>(
     await ctx.store.commit([{ kind, id, value: updated }]);
     return updated;
   });
+}
+
+/** The conflict walk of an update: stored resources in ID order, the updated one swapped in. */
+export function walkForUpdate<K extends ResourceKind>(
+  ctx: HandlerContext,
+  kind: K,
+  updated: Resources[K],
+  candidate: (stored: Resources[K]) => boolean,
+): Resources[K][] {
+  const id = resourceId(updated);
+  return updateWalk(ctx.store.list(kind), updated, (stored) => resourceId(stored) === id, candidate, ctx.ossUpdateConflictGap);
 }
