@@ -13,6 +13,8 @@ export type ObjectValue<F extends Fields> = { [K in RequiredKeys<F>]: ValueOf<F[
 
 export interface ObjectField<F extends Fields> extends Field<ObjectValue<F>> {
   readonly fields: F;
+  /** The zod shape, for schemas that extend a resource (e.g. the TelephonyStack spec). */
+  readonly shape: Record<keyof F, z.ZodType>;
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => !!v && typeof v === "object" && !Array.isArray(v);
@@ -55,7 +57,7 @@ export function object<F extends Fields>(doc: string, fields: F): ObjectField<F>
       return Object.fromEntries(entries(fields).map(([key, f]) => [key, f.canonical(source[key])]));
     },
   });
-  return { ...base, fields };
+  return { ...base, fields, shape: shape as Record<keyof F, z.ZodType> };
 }
 
 /** A repeated message whose order matters (codec preference, agent dispatch order). */
