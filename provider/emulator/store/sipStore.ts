@@ -55,10 +55,6 @@ export class SipStore {
     return store;
   }
 
-  get persistent(): boolean {
-    return this.file !== undefined;
-  }
-
   get<K extends ResourceKind>(kind: K, id: string): Resources[K] | undefined {
     return this.items[kind].get(id) as Resources[K] | undefined;
   }
@@ -121,7 +117,6 @@ export class SipStore {
     }
     return next;
   }
-
 }
 
 const sortedValues = (map: Map<string, string>): string[] =>
