@@ -12,9 +12,8 @@ import { applyDispatchRuleUpdate, upgradeMedia, validateDispatchRuleUpdate } fro
 import { SIP_DISPATCH_RULE_PREFIX } from "../../livekit/ids";
 import { afterId, dispatchRuleMatches } from "../../livekit/listFilters";
 import { invalidArgument, toTwirpError } from "../../livekit/twirp";
-import { createWalk } from "../../livekit/walkOrder";
 import { dispatchRuleNotFound, rejectInvalid, requireSipAdmin, type HandlerContext } from "./context";
-import { applyUpdateAction, checkUpdateRequest, DISPATCH_RULE_UPDATE_WORDS, storeCreated, storeUpdated, walkForUpdate } from "./resourceFlow";
+import { applyUpdateAction, checkUpdateRequest, DISPATCH_RULE_UPDATE_WORDS, storeCreated, storeUpdated, walkForCreate, walkForUpdate } from "./resourceFlow";
 
 const setRuleId = (rule: SIPDispatchRuleInfo, id: string) => {
   rule.sipDispatchRuleId = id;
@@ -58,8 +57,7 @@ export function createDispatchRule(req: CreateSIPDispatchRuleRequest, ctx: Handl
   }
   rejectInvalid(validateDispatchRule(rule));
   return ctx.store.exclusive(() => {
-    const stored = ctx.store.list("dispatchRule").filter((r) => dispatchRuleMatches({ trunkIds: req.trunkIds }, r));
-    rejectConflict(createWalk(stored, rule));
+    rejectConflict(walkForCreate(ctx, "dispatchRule", rule, (r) => dispatchRuleMatches({ trunkIds: req.trunkIds }, r)));
     return storeCreated(ctx, "dispatchRule", rule, SIP_DISPATCH_RULE_PREFIX, setRuleId);
   });
 }

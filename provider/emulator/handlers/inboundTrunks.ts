@@ -12,9 +12,8 @@ import { SIP_TRUNK_PREFIX } from "../../livekit/ids";
 import { findInboundTrunkConflict } from "../../livekit/inboundTrunkConflicts";
 import { afterId, inboundTrunkMatches } from "../../livekit/listFilters";
 import { validateInboundTrunk } from "../../livekit/trunkValidation";
-import { createWalk } from "../../livekit/walkOrder";
 import { requireSipAdmin, type HandlerContext } from "./context";
-import { applyUpdateAction, checkUpdateRequest, storeCreated, storeUpdated, TRUNK_UPDATE_WORDS, walkForUpdate } from "./resourceFlow";
+import { applyUpdateAction, checkUpdateRequest, storeCreated, storeUpdated, TRUNK_UPDATE_WORDS, walkForCreate, walkForUpdate } from "./resourceFlow";
 import { checkCreateTrunkRequest, getTrunk, setTrunkId } from "./trunks";
 
 /**
@@ -34,8 +33,7 @@ export function createInboundTrunk(req: CreateSIPInboundTrunkRequest, ctx: Handl
   requireSipAdmin(ctx);
   const trunk = checkCreateTrunkRequest(req.trunk, validateInboundTrunk);
   return ctx.store.exclusive(() => {
-    const stored = ctx.store.list("inboundTrunk").filter(candidatesFor(trunk));
-    rejectConflict(createWalk(stored, trunk));
+    rejectConflict(walkForCreate(ctx, "inboundTrunk", trunk, candidatesFor(trunk)));
     return storeCreated(ctx, "inboundTrunk", trunk, SIP_TRUNK_PREFIX, setTrunkId);
   });
 }

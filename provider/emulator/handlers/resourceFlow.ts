@@ -1,6 +1,6 @@
 import type { Timestamp } from "@bufbuild/protobuf";
 import { GoError, invalidArgument, toTwirpError, type LiveKitError } from "../../livekit/twirp";
-import { updateWalk } from "../../livekit/walkOrder";
+import { createWalk, updateWalk } from "../../livekit/walkOrder";
 import { resourceId, type Resources, type ResourceKind } from "../store/resources";
 import { dispatchRuleNotFound, rejectInvalid, trunkNotFound, type HandlerContext } from "./context";
 
@@ -126,6 +126,16 @@ export function storeUpdated<K extends ResourceKind>(
     await ctx.store.commit([{ kind, id, value: updated }]);
     return updated;
   });
+}
+
+/** The conflict walk of a create: the stored candidates in ID order, the new resource second. */
+export function walkForCreate<K extends ResourceKind>(
+  ctx: HandlerContext,
+  kind: K,
+  created: Resources[K],
+  candidate: (stored: Resources[K]) => boolean,
+): Resources[K][] {
+  return createWalk(ctx.store.list(kind).filter(candidate), created);
 }
 
 /** The conflict walk of an update: stored resources in ID order, the updated one swapped in. */
