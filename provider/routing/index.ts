@@ -1,0 +1,15 @@
+/**
+ * The routing engine behind review tooling: LiveKit's inbound call routing as pure functions
+ * over trunks and dispatch rules, a routing plan for reading, and a reviewer-oriented diff.
+ */
+export { isValidAddressMask, matchAddressMasks } from "./addressMasks";
+export { summarizeCodecs, type CodecSummary } from "./codecs";
+export { evaluateDispatchRule, type Evaluation, type EvaluationCall, type RoomDetails } from "./evaluate";
+export { mergeMedia, type EffectiveMedia, type Encryption } from "./mediaMerge";
+export type { ObjectRef } from "./refs";
+export { matchDispatchRule, type RuleDropReason, type RuleMatch, type RuleRequest, type RuleScope, type RuleVerdict } from "./ruleMatch";
+export { dispatchRulePriority, hasHigherPriority } from "./rulePriority";
+export { summarizeRule, type RuleSummary } from "./ruleSummary";
+export * from "./simulate";
+export { matchTrunk, type TrunkCall, type TrunkMatch, type TrunkMatchType, type TrunkSkipReason, type TrunkVerdict } from "./trunkMatch";
+export type * from "./types";

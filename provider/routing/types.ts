@@ -1,0 +1,82 @@
+/**
+ * The LiveKit objects the routing engine reads, in camelCase protobuf-JSON form
+ * (`SIPInboundTrunkInfo.toJson()`, `SIPDispatchRuleInfo.toJson()`). Every field is optional and a
+ * missing one means the protobuf default, so partial desired state works as well as API answers.
+ * IDs are opaque: a logical placeholder such as `"trunk:main"` routes exactly like `ST_…`.
+ */
+import type { DispatchRuleLike, DispatchRuleVariantLike, DurationLike, InboundTrunkLike, StringMap } from "../livekit/types";
+
+/** `SIPMediaEncryption`: the JSON enum name, or the number a protobuf-es instance carries. */
+export type MediaEncryptionValue = "SIP_MEDIA_ENCRYPT_DISABLE" | "SIP_MEDIA_ENCRYPT_ALLOW" | "SIP_MEDIA_ENCRYPT_REQUIRE" | 0 | 1 | 2;
+
+export interface RoutingCodec {
+  readonly name?: string;
+  readonly rate?: number;
+}
+
+export interface RoutingMedia {
+  readonly onlyListedCodecs?: boolean;
+  readonly codecs?: readonly RoutingCodec[];
+  readonly encryption?: MediaEncryptionValue;
+  readonly mediaTimeout?: DurationLike;
+}
+
+export interface RoutingTrunk extends InboundTrunkLike {
+  readonly name?: string;
+  readonly authRealm?: string;
+  readonly krispEnabled?: boolean;
+  /** Deprecated top-level field; LiveKit folds it into `media.encryption` (`Upgrade`). */
+  readonly mediaEncryption?: MediaEncryptionValue;
+  readonly media?: RoutingMedia;
+}
+
+export interface RoutingAgent {
+  readonly agentName?: string;
+}
+
+export interface RoutingRoomConfig {
+  readonly name?: string;
+  readonly agents?: readonly RoutingAgent[];
+}
+
+export interface RoutingDirectRule {
+  readonly roomName?: string;
+  readonly pin?: string;
+}
+
+export interface RoutingIndividualRule {
+  readonly roomPrefix?: string;
+  readonly pin?: string;
+  readonly noRandomness?: boolean;
+}
+
+export interface RoutingCalleeRule {
+  readonly roomPrefix?: string;
+  readonly pin?: string;
+  readonly randomize?: boolean;
+}
+
+/** `SIPDispatchRule`: one of the three variants (JSON form, or the protobuf-es oneof). */
+export interface RoutingRuleVariant extends DispatchRuleVariantLike {
+  readonly dispatchRuleDirect?: RoutingDirectRule;
+  readonly dispatchRuleIndividual?: RoutingIndividualRule;
+  readonly dispatchRuleCallee?: RoutingCalleeRule;
+}
+
+export interface RoutingRule extends DispatchRuleLike {
+  readonly rule?: RoutingRuleVariant;
+  readonly hidePhoneNumber?: boolean;
+  readonly attributes?: StringMap;
+  readonly metadata?: string;
+  readonly roomPreset?: string;
+  readonly roomConfig?: RoutingRoomConfig;
+  readonly krispEnabled?: boolean;
+  readonly mediaEncryption?: MediaEncryptionValue;
+  readonly media?: RoutingMedia;
+}
+
+/** One revision of a project's inbound routing. Outbound trunks play no part in it. */
+export interface RoutingConfig {
+  readonly trunks: readonly RoutingTrunk[];
+  readonly rules: readonly RoutingRule[];
+}
