@@ -5,9 +5,9 @@ import type { HostLogLine } from "./hostProcess";
 import { createLimiter } from "./limiter";
 import { evaluateProgram } from "./programRunner";
 import { startProviderHost } from "./providerHost";
-import type { Registration } from "./registration";
-import { deleteResource, refreshResource, stepRegistration } from "./resourceSteps";
-import { Props, UNKNOWN, withSecrets } from "./wireValues";
+import { deleteResource, refreshResource } from "./resourceSteps";
+import { RunCollector } from "./runCollector";
+import { Props, UNKNOWN } from "./wireValues";
 
 export * from "./engineTypes";
 export { CheckFailedError } from "./resourceSteps";
@@ -21,30 +21,6 @@ export interface MiniEngineOptions {
   hostEnv?: NodeJS.ProcessEnv;
   /** Resources stepped at once, like `pulumi up --parallel`; 1 makes the step log deterministic. Default: no cap. */
   parallel?: number;
-}
-
-const STACK_TYPE = "pulumi:pulumi:Stack";
-
-/**
- * What a failed or skipped registration hands the program. Rejecting instead would be closer to the CLI, but the
- * SDK turns registration errors into deliberate unhandled rejections, which fail the jest test from outside reach;
- * the engine raises the recorded error from run() instead, and issues no further steps.
- */
-const SKIPPED = { id: undefined, state: {} };
-
-/** Keeps old entries that the failed operation did not reach, in their old order, then the new ones. */
-function mergeAfterFailure(old: Map<string, ResourceState>, next: Map<string, ResourceState>, deleted: Set<string>): Map<string, ResourceState> {
-  const merged = new Map<string, ResourceState>();
-  for (const [urn, entry] of old) {
-    const current = next.get(urn) ?? (deleted.has(urn) ? undefined : entry);
-    if (current) {
-      merged.set(urn, current);
-    }
-  }
-  for (const [urn, entry] of next) {
-    merged.set(urn, entry);
-  }
-  return merged;
 }
 
 /**
@@ -91,63 +67,32 @@ export class MiniEngine {
   async run(program: Program, options: DeploymentOptions & { preview?: boolean } = {}): Promise<RunResult> {
     const preview = options.preview === true;
     return this.withDeployment(options, preview, async (d) => {
-      const next = new Map<string, ResourceState>();
-      const replaced: ResourceState[] = [];
-      let stackOutputs: { props: Props; secretKeys: string[] } | undefined;
-      const register = (reg: Registration) =>
-        this.limit(async () => {
-          if (d.stopped) {
-            return SKIPPED;
-          }
-          try {
-            const outcome = await stepRegistration(d, reg, this.resources.get(reg.urn));
-            next.set(reg.urn, outcome.entry);
-            if (outcome.replaced) {
-              replaced.push(outcome.replaced);
-            }
-            return { id: outcome.id, state: withSecrets(outcome.entry.outputs, outcome.entry.secretOutputs) };
-          } catch (err) {
-            d.errors.push(err);
-            return SKIPPED;
-          }
-        });
-      const registerOutputs = (urn: string, props: Props, secretKeys: string[]) => {
-        const entry = next.get(urn);
-        if (entry) {
-          next.set(urn, { ...entry, outputs: props, secretOutputs: secretKeys });
-        }
-        if (entry?.type === STACK_TYPE) {
-          stackOutputs = { props, secretKeys };
-        }
-      };
-
+      const run = new RunCollector(d, this.resources, this.limit);
       let programError: unknown;
-      const config = { config: options.config ?? {}, secretKeys: options.secretKeys ?? [] };
-      const returned = await evaluateProgram(program, { project: this.project, stack: this.stack, preview, ...config }, { register, registerOutputs }).catch(
-        (err: unknown) => {
-          programError = err;
-        },
-      );
+      const settings = { project: this.project, stack: this.stack, preview, config: options.config ?? {}, secretKeys: options.secretKeys ?? [] };
+      const returned = await evaluateProgram(program, settings, run).catch((err: unknown) => {
+        programError = err;
+      });
       const failure = d.errors[0] ?? programError;
       if (failure !== undefined) {
         if (!preview) {
-          this.resources = mergeAfterFailure(this.resources, next, d.deleted);
-          this.pendingDeletes.push(...replaced);
+          this.resources = run.stateAfterFailure();
+          this.pendingDeletes.push(...run.replaced);
         }
         throw failure;
       }
 
-      const removed = [...this.resources.values()].filter((entry) => !next.has(entry.urn));
+      const removed = [...this.resources.values()].filter((entry) => !run.next.has(entry.urn));
       if (preview) {
         removed.filter((e) => e.custom && !e.external).forEach((e) => d.change(e, "delete"));
       } else {
-        await this.deleteAll(d, [...this.pendingDeletes.splice(0), ...replaced], "replaced", next);
-        this.resources = new Map([...next, ...removed.map((e) => [e.urn, e] as const)]);
+        await this.deleteAll(d, [...this.pendingDeletes.splice(0), ...run.replaced], "replaced", run.next);
+        this.resources = new Map([...run.next, ...removed.map((e) => [e.urn, e] as const)]);
         await this.deleteAll(d, removed, "removed", this.resources);
       }
       return {
-        outputs: stackOutputs?.props ?? ((returned ?? {}) as Props),
-        secretOutputs: stackOutputs?.secretKeys ?? [],
+        outputs: run.stackOutputs?.props ?? ((returned ?? {}) as Props),
+        secretOutputs: run.stackOutputs?.secretKeys ?? [],
       };
     });
   }

@@ -1,8 +1,8 @@
 import type { HostLogLine } from "./hostProcess";
 import type { Props } from "./wireValues";
 
-/** One resource in the MiniEngine's state (the engine's snapshot, minus its file format). */
-export interface ResourceState {
+/** What identifies a resource, both in a registration and in state. */
+export interface ResourceIdentity {
   urn: string;
   type: string;
   name: string;
@@ -10,6 +10,10 @@ export interface ResourceState {
   parent: string;
   /** false for component resources (including the root stack), which have no provider and no id. */
   custom: boolean;
+}
+
+/** One resource in the MiniEngine's state (the engine's snapshot, minus its file format). */
+export interface ResourceState extends ResourceIdentity {
   id?: string;
   /** Checked inputs, as the provider returned them from Check, `__provider` included. */
   inputs: Props;

@@ -14,6 +14,8 @@ export interface FixturePackage {
   contentHash: string;
   /** Fills an empty directory with the package's files, exactly as they should be installed. */
   populate(targetDir: string): Promise<void>;
+  /** Files for the project directory itself (e.g. a program's index.js); cover them in contentHash. */
+  projectFiles?: Record<string, string>;
 }
 
 export interface InstalledFixture {
@@ -53,6 +55,9 @@ async function writeProjectFiles(spec: FixturePackage, dir: string): Promise<voi
   await writeAtomically(path.join(dir, "package.json"), `${JSON.stringify(pkg, null, 2)}\n`);
   // Not read by the host; present so the directory looks like the Pulumi project a user would have.
   await writeAtomically(path.join(dir, "Pulumi.yaml"), `name: ${spec.projectName}\nruntime: nodejs\n`);
+  for (const [name, content] of Object.entries(spec.projectFiles ?? {})) {
+    await writeAtomically(path.join(dir, name), content);
+  }
 }
 
 /** Swaps the new package directory in with two renames, so readers never see a half-written package. */

@@ -1,5 +1,6 @@
 import { ChildProcess, spawn } from "child_process";
 import * as fs from "fs";
+import * as path from "path";
 import * as readline from "readline";
 import { HOST_SCRIPT } from "./paths";
 
@@ -26,13 +27,7 @@ export interface HostProcess {
   stop(): Promise<void>;
 }
 
-// Safety net: a test that forgets close() must not leave hosts running after its worker exits.
-const live = new Set<ChildProcess>();
-process.once("exit", () => {
-  for (const child of live) {
-    child.kill("SIGKILL");
-  }
-});
+const WATCHDOG = path.join(__dirname, "hostWatchdog.js");
 
 function readPeakRss(pid: number): number | undefined {
   try {
@@ -61,13 +56,11 @@ function waitForExit(child: ChildProcess): Promise<void> {
 /** Spawns the dynamic-provider host the way the engine's plugin loader does and waits for its port. */
 export async function spawnHostProcess(options: HostProcessOptions): Promise<HostProcess> {
   // Any non-empty engine address works: the host checks it is present but never dials it.
-  const child = spawn(process.execPath, [HOST_SCRIPT, "127.0.0.1:1"], {
+  const child = spawn(process.execPath, ["-r", WATCHDOG, HOST_SCRIPT, "127.0.0.1:1"], {
     cwd: options.cwd,
     env: hostEnv(options),
-    stdio: ["ignore", "pipe", "pipe"],
+    stdio: ["pipe", "pipe", "pipe"],
   });
-  live.add(child);
-  child.once("exit", () => live.delete(child));
   const lines: HostLogLine[] = [];
   let lastRss: number | undefined;
   readline.createInterface({ input: child.stderr! }).on("line", (line) => lines.push({ stream: "stderr", line }));
@@ -100,6 +93,12 @@ export async function spawnHostProcess(options: HostProcessOptions): Promise<Hos
     });
   });
 
+  // A host nobody closed must not keep the test process alive; the watchdog reaps it when this process exits.
+  child.unref();
+  for (const stream of [child.stdin, child.stdout, child.stderr]) {
+    (stream as unknown as { unref?: () => void } | null)?.unref?.();
+  }
+
   return {
     pid: child.pid!,
     port,
@@ -107,6 +106,8 @@ export async function spawnHostProcess(options: HostProcessOptions): Promise<Hos
     peakRssBytes: () => readPeakRss(child.pid!) ?? lastRss,
     async stop() {
       lastRss = readPeakRss(child.pid!) ?? lastRss;
+      // Keep this process alive until the host has really gone.
+      child.ref();
       const exited = waitForExit(child);
       child.kill("SIGTERM");
       const escalate = setTimeout(() => child.kill("SIGKILL"), 3_000);

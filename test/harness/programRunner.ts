@@ -30,8 +30,20 @@ export async function evaluateProgram(program: Program, options: ProgramRunOptio
   tap.attach();
   // After setMocks (which resets runtime options) and before the program reads any config.
   pulumi.runtime.setAllConfig(options.config, options.secretKeys);
+  // A program error is kept here and raised after the stack settles: letting it reach the stack resource makes the
+  // SDK re-raise it as unhandled rejections, which jest pins on the running test even when the test expects it.
+  let programError: { error: unknown } | undefined;
+  const run = () =>
+    runExport(program).catch((error: unknown) => {
+      programError = { error };
+      return undefined;
+    });
   try {
-    return await pulumi.runtime.runInPulumiStack(() => runExport(program));
+    const outputs = await pulumi.runtime.runInPulumiStack(run);
+    if (programError) {
+      throw programError.error;
+    }
+    return outputs;
   } finally {
     // Drains the RPC queue, so every registration (and its provider calls) has finished.
     await pulumi.runtime.disconnect();

@@ -90,6 +90,19 @@ function withUrn<T extends { setUrn(v: string): T; setName(v: string): T; setTyp
     .setType((parts[2] ?? "").split("$").pop() ?? "");
 }
 
+interface ChangeRequest<T> {
+  setId(v: string): T;
+  setOlds(v?: Struct): T;
+  setNews(v?: Struct): T;
+  setOldInputs(v?: Struct): T;
+}
+
+/** Diff and Update carry the same payload: old outputs as `olds`, checked inputs as `news`, and the old inputs. */
+function withChange<T extends ChangeRequest<T>>(req: T, id: string, olds: Props, news: Props, oldInputs?: Props): T {
+  req.setId(id).setOlds(toStruct(olds)).setNews(toStruct(news));
+  return oldInputs ? req.setOldInputs(toStruct(oldInputs)) : req;
+}
+
 /**
  * The engine sends the stack config twice: as typed `args` (secrets wrapped in the secret signature) and as the
  * legacy `variables` map whose keys it prefixes with "<package>:config:" (provider_plugin.go Configure).
@@ -142,11 +155,7 @@ export function connectProviderClient(port: number, callTimeoutMs = 60_000): Pro
       };
     },
     async diff(urn, id, olds, news, oldInputs) {
-      const req = withUrn(new proto.DiffRequest(), urn).setId(id).setOlds(toStruct(olds)).setNews(toStruct(news));
-      if (oldInputs) {
-        req.setOldInputs(toStruct(oldInputs));
-      }
-      const res = await call("diff", client.diff, req);
+      const res = await call("diff", client.diff, withChange(withUrn(new proto.DiffRequest(), urn), id, olds, news, oldInputs));
       return {
         changes: DIFF_CHANGES[res.getChanges()] ?? "unknown",
         replaces: res.getReplacesList(),
@@ -169,11 +178,7 @@ export function connectProviderClient(port: number, callTimeoutMs = 60_000): Pro
       return { id: res.getId(), props: fromStruct(res.getProperties()), ...(liveInputs ? { inputs: fromStruct(liveInputs) } : {}) };
     },
     async update(urn, id, olds, news, oldInputs) {
-      const req = withUrn(new proto.UpdateRequest(), urn).setId(id).setOlds(toStruct(olds)).setNews(toStruct(news));
-      if (oldInputs) {
-        req.setOldInputs(toStruct(oldInputs));
-      }
-      const res = await call("update", client.update, req);
+      const res = await call("update", client.update, withChange(withUrn(new proto.UpdateRequest(), urn), id, olds, news, oldInputs));
       return { outs: fromStruct(res.getProperties()) };
     },
     async delete(urn, id, props, oldInputs) {

@@ -1,15 +1,12 @@
+import type { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import type { ReadResourceRequest, RegisterResourceRequest } from "@pulumi/pulumi/proto/resource_pb";
+import type { ResourceIdentity } from "./engineTypes";
 import { Props, toProviderProps } from "./wireValues";
 
 /** What the program asked the engine for, decoded from the raw monitor request. */
-export interface Registration {
+export interface Registration extends ResourceIdentity {
   /** "read" for `Resource.get` / `opts.id`, "register" for everything else. */
   kind: "register" | "read";
-  urn: string;
-  type: string;
-  name: string;
-  parent: string;
-  custom: boolean;
   /** Inputs as the engine hands them to a dynamic provider: secrets unwrapped, UNKNOWN kept. */
   inputs: Props;
   secretInputs: string[];
@@ -70,25 +67,43 @@ function unsupportedOptions(req: RegisterResourceRequest): string[] {
   return found;
 }
 
+/** The getters RegisterResourceRequest and ReadResourceRequest share. */
+interface ResourceRequest {
+  getType(): string;
+  getName(): string;
+  getParent(): string;
+  getDependenciesList(): string[];
+  getAdditionalsecretoutputsList(): string[];
+  getProvider(): string;
+}
+
+type Common = Omit<Registration, "kind" | "custom" | "propertyDependencies" | "protect" | "retainOnDelete" | "deleteBeforeReplace" | "unsupported">;
+
+function decodeCommon(req: ResourceRequest, properties: Struct | undefined, stack: string, project: string): Common {
+  const { props, secretKeys } = toProviderProps((properties?.toJavaScript() ?? {}) as Props);
+  return {
+    urn: engineUrn(stack, project, req.getParent(), req.getType(), req.getName()),
+    type: req.getType(),
+    name: req.getName(),
+    parent: req.getParent(),
+    inputs: props,
+    secretInputs: secretKeys,
+    dependencies: req.getDependenciesList(),
+    additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
+    provider: req.getProvider(),
+  };
+}
+
 export function decodeRegister(req: RegisterResourceRequest, stack: string, project: string): Registration {
-  const { props, secretKeys } = toProviderProps((req.getObject()?.toJavaScript() ?? {}) as Props);
   const propertyDependencies: Record<string, string[]> = {};
   req.getPropertydependenciesMap().forEach((deps, key) => {
     propertyDependencies[key] = deps.getUrnsList();
   });
   return {
+    ...decodeCommon(req, req.getObject(), stack, project),
     kind: "register",
-    urn: engineUrn(stack, project, req.getParent(), req.getType(), req.getName()),
-    type: req.getType(),
-    name: req.getName(),
-    parent: req.getParent(),
     custom: req.getCustom(),
-    inputs: props,
-    secretInputs: secretKeys,
-    dependencies: req.getDependenciesList(),
     propertyDependencies,
-    additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
-    provider: req.getProvider(),
     protect: req.getProtect() === true,
     retainOnDelete: req.getRetainondelete() === true,
     deleteBeforeReplace: req.getDeletebeforereplace(),
@@ -97,21 +112,12 @@ export function decodeRegister(req: RegisterResourceRequest, stack: string, proj
 }
 
 export function decodeRead(req: ReadResourceRequest, stack: string, project: string): Registration {
-  const { props, secretKeys } = toProviderProps((req.getProperties()?.toJavaScript() ?? {}) as Props);
   return {
+    ...decodeCommon(req, req.getProperties(), stack, project),
     kind: "read",
-    urn: engineUrn(stack, project, req.getParent(), req.getType(), req.getName()),
-    type: req.getType(),
-    name: req.getName(),
-    parent: req.getParent(),
     custom: true,
-    inputs: props,
-    secretInputs: secretKeys,
     id: req.getId(),
-    dependencies: req.getDependenciesList(),
     propertyDependencies: {},
-    additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
-    provider: req.getProvider(),
     protect: false,
     retainOnDelete: false,
     deleteBeforeReplace: false,

@@ -29,8 +29,9 @@ const provider = {
 
 class ToyResource extends pulumi.dynamic.Resource {
   constructor(name, args, opts) {
-    // Output-only properties are seeded as undefined so the SDK exposes them as outputs.
-    const props = { ...args, region: undefined, tokenFingerprint: undefined, secretValue: undefined };
+    // Every output is seeded as undefined: the SDK only exposes properties named in props.
+    const outputs = { size: undefined, parentId: undefined, region: undefined, tokenFingerprint: undefined, secretValue: undefined };
+    const props = { ...outputs, ...args };
     const extra = (opts && opts.additionalSecretOutputs) || [];
     super(provider, name, props, { ...opts, additionalSecretOutputs: ["secretValue", ...extra] }, "toy", "ToyResource");
   }
