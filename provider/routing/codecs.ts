@@ -8,6 +8,7 @@ import type { RoutingCodec } from "./types";
  * problems only show up when a call arrives.
  */
 
+/** What `defaults` stands for in summaries (AMR-WB exists but is disabled by default). */
 export const DEFAULT_SIP_CODECS: readonly string[] = ["G722/8000", "PCMU/8000", "PCMA/8000"];
 
 /** The only names for which the SIP service fills in a missing rate (case-sensitive). */
@@ -17,7 +18,7 @@ const DEFAULT_RATES: Readonly<Record<string, number>> = { PCMU: 8000, PCMA: 8000
 const NOT_SIP_CODECS = new Set(["opus"]);
 
 export interface CodecSummary {
-  /** e.g. `defaults (G722/8000, PCMU/8000, PCMA/8000)` or `only PCMU/8000`. */
+  /** `defaults` (see DEFAULT_SIP_CODECS), `defaults + AMR-WB/16000` or `only PCMU/8000`. */
   readonly text: string;
   /** Reasons calls with this config fail or lose a codec. */
   readonly problems: readonly string[];
@@ -41,6 +42,5 @@ export function summarizeCodecs(media: Pick<EffectiveMedia, "onlyListedCodecs" |
     if (listed.length === 0) return { text: "none", problems: ["calls fail: only_listed_codecs is set with no codecs (no codecs specified)"] };
     return { text: `only ${listed.join(", ")}`, problems };
   }
-  const defaults = `defaults (${DEFAULT_SIP_CODECS.join(", ")})`;
-  return { text: listed.length === 0 ? defaults : `${defaults} + ${listed.join(", ")}`, problems };
+  return { text: listed.length === 0 ? "defaults" : `defaults + ${listed.join(", ")}`, problems };
 }

@@ -13,3 +13,8 @@ export { summarizeRule, type RuleSummary } from "./ruleSummary";
 export * from "./simulate";
 export { matchTrunk, type TrunkCall, type TrunkMatch, type TrunkMatchType, type TrunkSkipReason, type TrunkVerdict } from "./trunkMatch";
 export type * from "./types";
+export { buildRoutingPlan, type PlanEntry, type PlanRoute, type PlanRouteKind, type RoutingPlan, type RoutingPlanInput } from "./plan";
+export type { PlanRule } from "./planRules";
+export type { PlanTrunk } from "./planTrunk";
+export { renderPlanMarkdown } from "./renderPlanMarkdown";
+export { renderPlanText } from "./renderPlanText";

@@ -2,7 +2,7 @@ import { findDispatchRuleConflict } from "../livekit/dispatchRuleConflicts";
 import { dispatchRuleMatches, sortById } from "../livekit/listFilters";
 import { GoError, type LiveKitError } from "../livekit/twirp";
 import type { DispatchRuleLike, InboundTrunkLike } from "../livekit/types";
-import { byPriority, dispatchRulePriority } from "./rulePriority";
+import { dispatchRulePriority, rankRules, ruleScope, type RuleScope } from "./rulePriority";
 import { ruleVariant } from "./ruleVariant";
 
 /**
@@ -38,7 +38,7 @@ export type RuleDropReason =
   /** Eligible wildcard rule, but a rule naming the trunk matched: those always win. */
   | "trunkRuleWins";
 
-export type RuleScope = "trunk" | "wildcard";
+export type { RuleScope };
 
 export interface RuleVerdict<T> {
   readonly rule: T;
@@ -55,8 +55,6 @@ export interface RuleMatch<T> {
   /** A conflict (or a rule without a variant) among the candidates fails every call on the trunk. */
   readonly error?: LiveKitError;
 }
-
-const scopeOf = (rule: DispatchRuleLike): RuleScope => ((rule.trunkIds ?? []).length === 0 ? "wildcard" : "trunk");
 
 function pinFilter(rulePin: string, request: RuleRequest): RuleDropReason | undefined {
   if (request.noPin) return rulePin === "" ? undefined : "pinRequired";
@@ -94,7 +92,7 @@ export function candidateRules<T extends DispatchRuleLike>(rules: readonly T[], 
 /** Why a rule that passed every filter (or was never loaded) did not win. */
 function lossReason<T extends DispatchRuleLike>(rule: T, winner: T | undefined, notLoaded: readonly T[]): RuleDropReason {
   if (notLoaded.includes(rule)) return "otherTrunk";
-  return winner !== undefined && scopeOf(winner) !== scopeOf(rule) ? "trunkRuleWins" : "outranked";
+  return winner !== undefined && ruleScope(winner) !== ruleScope(rule) ? "trunkRuleWins" : "outranked";
 }
 
 export function matchDispatchRule<T extends DispatchRuleLike>(
@@ -103,15 +101,13 @@ export function matchDispatchRule<T extends DispatchRuleLike>(
   request: RuleRequest,
 ): RuleMatch<T> {
   const candidates = candidateRules(rules, trunk);
-  // Already sorted by ID: a stable sort keeps the first of equal rules, as LiveKit's loop does.
-  const ranked = [...candidates].sort(byPriority);
-  const ordered = [...ranked.filter((r) => scopeOf(r) === "trunk"), ...ranked.filter((r) => scopeOf(r) === "wildcard")];
+  const ordered = rankRules(candidates);
   const others = rules.filter((r) => !candidates.includes(r));
   const reasons = new Map<T, RuleDropReason | undefined>(ordered.map((r) => [r, dropReason(r, trunk, request)]));
   const winner = ordered.find((r) => reasons.get(r) === undefined);
 
   const verdicts: RuleVerdict<T>[] = [...ordered, ...others].map((rule) => {
-    const base = { rule, scope: scopeOf(rule), priority: dispatchRulePriority(rule) };
+    const base = { rule, scope: ruleScope(rule), priority: dispatchRulePriority(rule) };
     if (rule === winner) return { ...base, won: true };
     return { ...base, won: false, reason: reasons.get(rule) ?? lossReason(rule, winner, others) };
   });

@@ -1,4 +1,5 @@
 import type { DispatchRuleKind } from "../livekit/dispatchRule";
+import { sortById } from "../livekit/listFilters";
 import { GoError } from "../livekit/twirp";
 import type { DispatchRuleLike } from "../livekit/types";
 import { ruleVariant } from "./ruleVariant";
@@ -45,3 +46,17 @@ export function hasHigherPriority(a: DispatchRuleLike, b: DispatchRuleLike): boo
 /** A sort comparator putting the rule LiveKit would pick first. */
 export const byPriority = (a: DispatchRuleLike, b: DispatchRuleLike): number =>
   hasHigherPriority(a, b) ? -1 : hasHigherPriority(b, a) ? 1 : 0;
+
+/** Rules naming trunks (`trunk`) against rules for every trunk (`wildcard`). */
+export type RuleScope = "trunk" | "wildcard";
+
+export const ruleScope = (rule: DispatchRuleLike): RuleScope => ((rule.trunkIds ?? []).length === 0 ? "wildcard" : "trunk");
+
+/**
+ * LiveKit's order of preference among rules loaded for a call: any rule naming the trunk before
+ * any wildcard rule, each group by priority; equal rules keep ID order, as LiveKit keeps the first.
+ */
+export function rankRules<T extends DispatchRuleLike>(rules: readonly T[]): T[] {
+  const ranked = sortById(rules, (r) => r.sipDispatchRuleId ?? "").sort(byPriority);
+  return [...ranked.filter((r) => ruleScope(r) === "trunk"), ...ranked.filter((r) => ruleScope(r) === "wildcard")];
+}

@@ -1,6 +1,7 @@
 import { goQuote } from "../livekit/goQuote";
 import { TwirpError, type LiveKitError } from "../livekit/twirp";
 import { summarizeCodecs } from "./codecs";
+import { MAX_PIN_DIGITS } from "./dtmfPins";
 import { evaluateDispatchRule, type RoomDetails } from "./evaluate";
 import { parseIpAddress } from "./ipAddress";
 import type { EffectiveMedia } from "./mediaMerge";
@@ -86,9 +87,6 @@ export interface SimulationResult {
   /** What the simulation could not know or what differs on LiveKit Cloud. */
   readonly notes: readonly string[];
 }
-
-/** The SIP service reads at most 16 pin digits and rejects longer entries (livekit/sip `pinPrompt`). */
-const MAX_PIN_DIGITS = 16;
 
 const NOTES = {
   noSource: "No source IP given: LiveKit skips allowed_addresses when the source does not parse, so address filters were not applied.",

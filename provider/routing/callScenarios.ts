@@ -1,0 +1,43 @@
+import { normalizeNumber } from "../livekit/numbers";
+import { ruleVariant } from "./ruleVariant";
+import { GoError } from "../livekit/twirp";
+import type { RoutingConfig } from "./types";
+
+/**
+ * The calls the plan and the diff simulate to describe a configuration: each called number any
+ * trunk, rule or extra list mentions, from a generic caller and from every caller number a
+ * filter mentions, before and after each pin the rules know.
+ */
+
+/** A caller no allow-list or rule filter names (it is not even number-like). */
+export const GENERIC_CALLER = "<caller>";
+/** A called number nothing lists: only wildcard trunks and rules without numbers see it. */
+export const OTHER_NUMBER = "<other number>";
+
+const byNormalizedThenRaw = (a: string, b: string) => {
+  const na = normalizeNumber(a);
+  const nb = normalizeNumber(b);
+  if (na !== nb) return na < nb ? -1 : 1;
+  return a < b ? -1 : a > b ? 1 : 0;
+};
+
+/**
+ * Every spelling of a called number, sorted by normalised form. Spellings stay apart because
+ * rules compare numbers exactly, so `+1415…` and `1415…` can route differently.
+ */
+export function calledNumbers(config: RoutingConfig, extra: readonly string[] = []): string[] {
+  const all = [...config.trunks.flatMap((t) => t.numbers ?? []), ...config.rules.flatMap((r) => r.numbers ?? []), ...extra];
+  return [...new Set(all)].filter((n) => n !== "").sort(byNormalizedThenRaw);
+}
+
+/** The generic caller first, then each caller number named by a trunk or a rule. */
+export function representativeCallers(config: RoutingConfig): string[] {
+  const named = [...config.trunks.flatMap((t) => t.allowedNumbers ?? []), ...config.rules.flatMap((r) => r.inboundNumbers ?? [])];
+  return [GENERIC_CALLER, ...[...new Set(named)].filter((n) => n !== "").sort(byNormalizedThenRaw)];
+}
+
+/** Every pin some rule asks for, in a stable order. */
+export function knownPins(config: RoutingConfig): string[] {
+  const pins = config.rules.map((r) => ruleVariant(r.rule)).flatMap((v) => (v instanceof GoError || v.pin === "" ? [] : [v.pin]));
+  return [...new Set(pins)].sort();
+}

@@ -1,0 +1,69 @@
+import { calledNumbers } from "./callScenarios";
+import { planRules, type PlanRule } from "./planRules";
+import { acceptsEveryCaller, planTrunk, trunksFor, type PlanTrunk } from "./planTrunk";
+import { planWarnings } from "./planWarnings";
+import type { RoutingConfig, RoutingTrunk } from "./types";
+
+/**
+ * The routing table of a configuration: for each called number, which trunks take the call and
+ * which dispatch rules then decide, best first, with where each sends the caller. Deterministic
+ * and JSON-serializable, so it can be stored, compared and rendered.
+ */
+
+export type PlanRouteKind =
+  /** A trunk listing the number. */
+  | "trunk"
+  /** A wildcard trunk; when trunks list the number, it only gets the callers they filter out. */
+  | "wildcard-trunk"
+  /** Callers no trunk accepts. OSS LiveKit still routes them, to wildcard rules only. */
+  | "no-trunk";
+
+export interface PlanRoute {
+  readonly kind: PlanRouteKind;
+  readonly trunk?: PlanTrunk;
+  /** A wildcard trunk behind trunks that list the number. */
+  readonly fallback: boolean;
+  readonly rules: readonly PlanRule[];
+}
+
+export interface PlanEntry {
+  /** As written in a trunk, a rule or `phoneNumbers`; null for every other number. */
+  readonly calledNumber: string | null;
+  readonly routes: readonly PlanRoute[];
+}
+
+export interface RoutingPlan {
+  readonly entries: readonly PlanEntry[];
+  /** Configuration problems and call paths that fail, for reviewers. */
+  readonly warnings: readonly string[];
+}
+
+export interface RoutingPlanInput extends RoutingConfig {
+  /** Numbers to list even if nothing names them, such as every number bought for the project. */
+  readonly phoneNumbers?: readonly string[];
+}
+
+function routesFor(config: RoutingConfig, calledNumber: string | undefined): PlanRoute[] {
+  const { listing, wildcard } = trunksFor(config.trunks, calledNumber);
+  const route = (kind: PlanRouteKind, trunk: RoutingTrunk | undefined, fallback = false): PlanRoute => ({
+    kind,
+    ...(trunk === undefined ? {} : { trunk: planTrunk(trunk) }),
+    fallback,
+    rules: planRules(config.rules, trunk, calledNumber),
+  });
+  // Wildcard trunks only get callers that no trunk listing the number takes.
+  const fallbacks = listing.some(acceptsEveryCaller) ? [] : wildcard;
+  const routes = [...listing.map((t) => route("trunk", t)), ...fallbacks.map((t) => route("wildcard-trunk", t, listing.length > 0))];
+  if (![...listing, ...fallbacks].some(acceptsEveryCaller)) routes.push(route("no-trunk", undefined));
+  return routes;
+}
+
+export function buildRoutingPlan(input: RoutingPlanInput): RoutingPlan {
+  const config = { trunks: input.trunks, rules: input.rules };
+  const numbers = calledNumbers(config, input.phoneNumbers);
+  const entries: PlanEntry[] = [
+    ...numbers.map((calledNumber) => ({ calledNumber, routes: routesFor(config, calledNumber) })),
+    { calledNumber: null, routes: routesFor(config, undefined) },
+  ];
+  return { entries, warnings: planWarnings(config, entries) };
+}

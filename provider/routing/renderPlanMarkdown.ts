@@ -1,0 +1,17 @@
+import { entryHeading, NO_RULES, NO_WARNINGS, PLAN_HEADERS, PLAN_LEGEND, PLAN_TITLE, planRuleRow, routeHeading } from "./planCells";
+import type { RoutingPlan } from "./plan";
+import { markdownTable } from "./tables";
+
+/** The plan as a pull-request comment: a section per called number, a table per trunk. */
+export function renderPlanMarkdown(plan: RoutingPlan): string {
+  const out: string[] = [`## ${PLAN_TITLE}`, PLAN_LEGEND];
+  for (const entry of plan.entries) {
+    out.push(`### ${entryHeading(entry)}`);
+    for (const route of entry.routes) {
+      out.push(routeHeading(route, entry));
+      out.push(route.rules.length === 0 ? `_${NO_RULES}_` : markdownTable(PLAN_HEADERS, route.rules.map(planRuleRow), [0]));
+    }
+  }
+  out.push("### Warnings", plan.warnings.length === 0 ? NO_WARNINGS : plan.warnings.map((w) => `- ${w}`).join("\n"));
+  return `${out.join("\n\n")}\n`;
+}

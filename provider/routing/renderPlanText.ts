@@ -1,0 +1,19 @@
+import { entryHeading, NO_RULES, NO_WARNINGS, PLAN_HEADERS, PLAN_LEGEND, PLAN_TITLE, planRuleRow, routeHeading } from "./planCells";
+import type { RoutingPlan } from "./plan";
+import { textTable } from "./tables";
+import { plainText } from "./wording";
+
+/** The plan for a terminal: indented sections and padded columns, no colours. */
+export function renderPlanText(plan: RoutingPlan): string {
+  const out: string[] = [PLAN_TITLE.toUpperCase(), plainText(PLAN_LEGEND)];
+  for (const entry of plan.entries) {
+    out.push("", plainText(entryHeading(entry)));
+    for (const route of entry.routes) {
+      out.push(`  ${plainText(routeHeading(route, entry))}`);
+      const rows = route.rules.map((rule, i) => planRuleRow(rule, i).map(plainText));
+      out.push(rows.length === 0 ? `    ${NO_RULES}` : textTable(PLAN_HEADERS, rows, "    "));
+    }
+  }
+  out.push("", "Warnings", ...(plan.warnings.length === 0 ? [`  ${NO_WARNINGS}`] : plan.warnings.map((w) => `  - ${plainText(w)}`)));
+  return `${out.join("\n")}\n`;
+}
