@@ -15,6 +15,7 @@ export { CheckFailedError } from "./resourceSteps";
 export interface MiniEngineOptions {
   /** Fixture project directory (see preparePackedProject): the provider host's cwd. */
   cwd: string;
+  /** Default: the first operation's `project`/`stack` option, else "fixture-project" / "dev". */
   project?: string;
   stack?: string;
   /** Extra environment for each provider host the engine starts. */
@@ -29,8 +30,10 @@ export interface MiniEngineOptions {
  * CLI starts one per `pulumi up`). See test/harness/README.md for what it does not reproduce.
  */
 export class MiniEngine {
-  readonly project: string;
-  readonly stack: string;
+  project: string;
+  stack: string;
+  /** Project and stack are fixed by the constructor or, failing that, by the first operation. */
+  private identityFixed: boolean;
   private resources = new Map<string, ResourceState>();
   /** Old resources of create-before-delete replacements whose delete failed; retried by the next up/destroy. */
   private pendingDeletes: ResourceState[] = [];
@@ -43,6 +46,7 @@ export class MiniEngine {
   constructor(private readonly options: MiniEngineOptions) {
     this.project = options.project ?? "fixture-project";
     this.stack = options.stack ?? "dev";
+    this.identityFixed = options.project !== undefined || options.stack !== undefined;
     this.limit = createLimiter(options.parallel ?? Infinity);
   }
 
@@ -138,6 +142,11 @@ export class MiniEngine {
   }
 
   private checkIdentity(options: DeploymentOptions): void {
+    if (!this.identityFixed) {
+      this.project = options.project ?? this.project;
+      this.stack = options.stack ?? this.stack;
+      this.identityFixed = true;
+    }
     for (const [key, value] of [["project", options.project] as const, ["stack", options.stack] as const]) {
       if (value !== undefined && value !== this[key]) {
         throw new Error(`this MiniEngine holds ${key} "${this[key]}", not "${value}": create another engine`);

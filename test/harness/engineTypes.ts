@@ -73,7 +73,7 @@ export interface DeploymentOptions {
   /** Stack config with namespaced keys ("livekit:url"); sent to the host's Configure and to the program. */
   config?: Record<string, string>;
   secretKeys?: string[];
-  /** Must match the engine's project and stack (a MiniEngine holds one stack's state). */
+  /** A MiniEngine holds one stack's state: these fix it on the first operation and must match afterwards. */
   project?: string;
   stack?: string;
 }
