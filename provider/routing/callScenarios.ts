@@ -1,6 +1,5 @@
 import { normalizeNumber } from "../livekit/numbers";
-import { ruleVariant } from "./ruleVariant";
-import { GoError } from "../livekit/twirp";
+import { rulePin } from "./ruleVariant";
 import type { RoutingConfig } from "./types";
 
 /**
@@ -38,6 +37,20 @@ export function representativeCallers(config: RoutingConfig): string[] {
 
 /** Every pin some rule asks for, in a stable order. */
 export function knownPins(config: RoutingConfig): string[] {
-  const pins = config.rules.map((r) => ruleVariant(r.rule)).flatMap((v) => (v instanceof GoError || v.pin === "" ? [] : [v.pin]));
-  return [...new Set(pins)].sort();
+  return [...new Set(config.rules.map((r) => rulePin(r.rule)).filter((pin) => pin !== ""))].sort();
+}
+
+/** Both revisions as one configuration, to enumerate the numbers, callers and pins of either. */
+export const bothRevisions = (before: RoutingConfig, after: RoutingConfig): RoutingConfig => ({
+  trunks: [...before.trunks, ...after.trunks],
+  rules: [...before.rules, ...after.rules],
+});
+
+/** `` `+1415…` `` or "other numbers", for sentences. */
+export const calledPhrase = (calledNumber: string): string => (calledNumber === OTHER_NUMBER ? "other numbers" : `\`${calledNumber}\``);
+
+/** `""` when every representative caller is concerned, else ` from \`+1…\`, other callers`. */
+export function callersPhrase(concerned: readonly string[], all: readonly string[]): string {
+  if (concerned.length === all.length) return "";
+  return ` from ${concerned.map((c) => (c === GENERIC_CALLER ? "other callers" : `\`${c}\``)).join(", ")}`;
 }

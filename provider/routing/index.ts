@@ -18,3 +18,6 @@ export type { PlanRule } from "./planRules";
 export type { PlanTrunk } from "./planTrunk";
 export { renderPlanMarkdown } from "./renderPlanMarkdown";
 export { renderPlanText } from "./renderPlanText";
+export { diffRouting, hasRiskyChanges } from "./diff";
+export { renderDiffMarkdown, renderDiffText } from "./renderDiff";
+export type { RoutingChange, RoutingChangeKind } from "./routingChange";

@@ -1,6 +1,6 @@
 import { sameNumber } from "../livekit/numbers";
 import { GoError } from "../livekit/twirp";
-import { GENERIC_CALLER, OTHER_NUMBER, representativeCallers } from "./callScenarios";
+import { calledPhrase, callersPhrase, OTHER_NUMBER, representativeCallers } from "./callScenarios";
 import { summarizeCodecs } from "./codecs";
 import { untypeablePin } from "./dtmfPins";
 import { mergeMedia } from "./mediaMerge";
@@ -26,11 +26,7 @@ function failingCalls(config: RoutingConfig, numbers: readonly string[]): string
       const result = simulateCall(config, { calledNumber, callerNumber });
       if (result.error !== undefined) byError.set(result.error.message, [...(byError.get(result.error.message) ?? []), callerNumber]);
     }
-    const target = calledNumber === OTHER_NUMBER ? "other numbers" : code(calledNumber);
-    return [...byError].map(([message, failing]) => {
-      const from = failing.length === callers.length ? "" : ` from ${failing.map((c) => (c === GENERIC_CALLER ? "other callers" : code(c))).join(", ")}`;
-      return `Calls to ${target}${from} fail (SIP 503): ${message}`;
-    });
+    return [...byError].map(([message, failing]) => `Calls to ${calledPhrase(calledNumber)}${callersPhrase(failing, callers)} fail (SIP 503): ${message}`);
   });
 }
 

@@ -30,3 +30,9 @@ export function ruleVariant(rule: RoutingRuleVariant | undefined): RuleVariant |
   if (pinAndRoom instanceof GoError) return pinAndRoom;
   return { ...pinAndRoom, randomSuffix: hasRandomSuffix(rule, pinAndRoom.kind) };
 }
+
+/** The rule's pin, `""` for open rules and rules without a variant. */
+export function rulePin(rule: RoutingRuleVariant | undefined): string {
+  const variant = ruleVariant(rule);
+  return variant instanceof GoError ? "" : variant.pin;
+}
