@@ -22,6 +22,8 @@ export interface MiniEngineOptions {
   hostEnv?: NodeJS.ProcessEnv;
   /** Resources stepped at once, like `pulumi up --parallel`; 1 makes the step log deterministic. Default: no cap. */
   parallel?: number;
+  /** How long a program may take before run() gives up on it. Default 45 s, under jest's 60 s test timeout. */
+  programTimeoutMs?: number;
 }
 
 /**
@@ -73,7 +75,14 @@ export class MiniEngine {
     return this.withDeployment(options, preview, async (d) => {
       const run = new RunCollector(d, this.resources, this.limit);
       let programError: unknown;
-      const settings = { project: this.project, stack: this.stack, preview, config: options.config ?? {}, secretKeys: options.secretKeys ?? [] };
+      const settings = {
+        project: this.project,
+        stack: this.stack,
+        preview,
+        config: options.config ?? {},
+        secretKeys: options.secretKeys ?? [],
+        timeoutMs: this.options.programTimeoutMs ?? 45_000,
+      };
       const returned = await evaluateProgram(program, settings, run).catch((err: unknown) => {
         programError = err;
       });

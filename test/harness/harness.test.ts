@@ -214,6 +214,11 @@ describe("MiniEngine steps", () => {
       throw new Error("program bug");
     };
     await expect(engine.preview(throwing, kit.config("fail"))).rejects.toThrow("program bug");
+
+    // The SDK turns this failure into unhandled rejections and never settles the resource's outputs; the CLI's
+    // language host would end the run, and so does the engine, without jest seeing the rejections.
+    const sdkFailure = () => ({ id: new kit.toy.BrokenToy("broken").id });
+    await expect(engine.up(sdkFailure, kit.config("fail"))).rejects.toThrow("Property '__name' is already initialized");
   });
 
   test("programs load afresh from a file on every run; get() reads an existing resource", async () => {

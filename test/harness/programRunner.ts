@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { createMonitorTap, TapHandlers } from "./monitorTap";
+import { captureUnhandledRejections } from "./unhandledRejections";
 import type { Program } from "./engineTypes";
 
 export interface ProgramRunOptions {
@@ -8,7 +9,11 @@ export interface ProgramRunOptions {
   preview: boolean;
   config: Record<string, string>;
   secretKeys: string[];
+  /** Backstop for a program that never settles. */
+  timeoutMs: number;
 }
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Mirrors the Node language host: a module whose export is a function (or default-exports one) is called. */
 async function runExport(program: Program): Promise<unknown> {
@@ -38,14 +43,31 @@ export async function evaluateProgram(program: Program, options: ProgramRunOptio
       programError = { error };
       return undefined;
     });
+  const rejections = captureUnhandledRejections();
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<never>((_, reject) => {
+    const message = `program did not settle within ${options.timeoutMs} ms (a registration may be stuck inside the SDK)`;
+    timer = setTimeout(() => reject(new Error(message)), options.timeoutMs);
+  });
+  let outputs: unknown;
+  let failure: { error: unknown } | undefined;
   try {
-    const outputs = await pulumi.runtime.runInPulumiStack(run);
-    if (programError) {
-      throw programError.error;
-    }
-    return outputs;
-  } finally {
-    // Drains the RPC queue, so every registration (and its provider calls) has finished.
-    await pulumi.runtime.disconnect();
+    outputs = await Promise.race([pulumi.runtime.runInPulumiStack(run), rejections.first, timedOut]);
+    failure = programError;
+  } catch (error) {
+    failure = { error };
   }
+  // Drains the RPC queue, so every registration (and its provider calls) has finished. A failed program can leave
+  // RPCs pending forever, so then it only gets a moment; the next setMocks starts from a clean queue anyway.
+  const drained = pulumi.runtime.disconnect();
+  await (failure ? Promise.race([drained, sleep(1_000)]) : Promise.race([drained, timedOut]).catch((error: unknown) => (failure = { error })));
+  clearTimeout(timer);
+  // Rejections surface a tick after the promise fails, and until then they belong to this program, not to jest.
+  await sleep(50);
+  rejections.release();
+  failure ??= rejections.seen.length > 0 ? { error: rejections.seen[0] } : undefined;
+  if (failure) {
+    throw failure.error;
+  }
+  return outputs;
 }

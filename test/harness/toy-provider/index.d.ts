@@ -26,4 +26,9 @@ export declare class ToyGroup extends pulumi.ComponentResource {
   readonly first: ToyResource;
 }
 
+/** Fails inside the SDK on registration (its props collide with Resource's own `__name`). */
+export declare class BrokenToy extends pulumi.dynamic.Resource {
+  constructor(name: string);
+}
+
 export declare const provider: pulumi.dynamic.ResourceProvider;

@@ -45,4 +45,11 @@ class ToyGroup extends pulumi.ComponentResource {
   }
 }
 
-module.exports = { ToyResource, ToyGroup, provider };
+// Reproduces a registration that fails inside the SDK: a prop named like one of Resource's own fields.
+class BrokenToy extends pulumi.dynamic.Resource {
+  constructor(name) {
+    super(provider, name, { name, __name: name }, {}, "toy", "ToyResource");
+  }
+}
+
+module.exports = { ToyResource, ToyGroup, BrokenToy, provider };
