@@ -6,23 +6,23 @@ import { UNKNOWN } from "../schema/unknowns";
  * Inputs that steer the provider rather than describe the LiveKit object. They never reach
  * LiveKit and never count as changes.
  */
-export const controlKeys = ["adoptId", "__name"] as const;
+export const controlKeys = ["adoptId", "__resourceName"] as const;
 
 export interface Controls {
   /** Adopt this existing LiveKit object on create instead of creating a new one. */
   adoptId?: string;
   /** The Pulumi resource name, which the engine does not pass to dynamic providers. */
-  __name?: string;
+  __resourceName?: string;
 }
 
 const idPatterns = { sipTrunkId: /^ST_[A-Za-z0-9]+$/, sipDispatchRuleId: /^SDR_[A-Za-z0-9]+$/ };
 
 export function splitControls(inputs: Record<string, unknown>): { controls: Controls; args: Record<string, unknown> } {
-  const { __provider, adoptId, __name, ...args } = inputs;
+  const { __provider, adoptId, __resourceName, ...args } = inputs;
   void __provider;
   const controls: Controls = {};
   if (adoptId !== undefined) controls.adoptId = adoptId as string;
-  if (__name !== undefined) controls.__name = __name as string;
+  if (__resourceName !== undefined) controls.__resourceName = __resourceName as string;
   return { controls, args };
 }
 

@@ -15,7 +15,7 @@ type Props = Record<string, unknown>;
  */
 export function lifecycle(definition: ResourceDefinition, api: () => SipApi): Required<Omit<dynamic.ResourceProvider, "configure">> {
   const fail = (controls: Controls, action: string, error: unknown): never => {
-    throw describeFailure(definition, controls.__name, action, error);
+    throw describeFailure(definition, controls.__resourceName, action, error);
   };
 
   const live = async (controls: Controls, id: string, sent?: Props) => {

@@ -18,7 +18,7 @@ export abstract class LiveKitResource extends pulumi.dynamic.Resource {
     for (const key of Object.keys(definition.schema.fields)) props[key] = undefined;
     Object.assign(props, args);
     for (const key of secretKeys) if (props[key] !== undefined) props[key] = pulumi.secret(props[key] as pulumi.Input<string>);
-    Object.assign(props, { __name: name, [definition.idField]: undefined, createdAt: undefined, updatedAt: undefined });
+    Object.assign(props, { __resourceName: name, [definition.idField]: undefined, createdAt: undefined, updatedAt: undefined });
     super(shims[type], name, props, pulumi.mergeOptions(opts, { additionalSecretOutputs: secretKeys }), "livekit", type);
   }
 }

@@ -2,8 +2,8 @@ import { bothRevisions, calledNumbers, calledPhrase, callersPhrase, knownPins, O
 import { normalizeNumber } from "../livekit/numbers";
 import { landingOf, NO_PROMPT, nowPhrase, sameLanding, wasPhrase, type Landing } from "./landing";
 import { newlyListedNumbers } from "./numberChanges";
+import { ruleLabel } from "./refs";
 import { change, type RoutingChange } from "./routingChange";
-import { ruleLabel } from "./ruleSummary";
 import { rulePin } from "./ruleVariant";
 import { simulateCall } from "./simulate";
 import type { RoutingConfig } from "./types";

@@ -19,7 +19,8 @@ function encryptionChange(subject: string, before: Encryption | undefined, after
   const name = (e: Encryption | undefined) => (e === undefined ? unset : code(e));
   const lowered = strength(after) < strength(before);
   const verb = lowered ? "lowered" : "raised";
-  return [change(lowered ? "encryption-lowered" : "encryption-raised", lowered, `${subject}: media encryption ${verb} from ${name(before)} to ${name(after)}`)];
+  const message = `${subject}: media encryption ${verb} from ${name(before)} to ${name(after)}`;
+  return [change(lowered ? "encryption-lowered" : "encryption-raised", lowered, message)];
 }
 
 export function mediaChanges(subject: string, before: MediaSubject, after: MediaSubject, isRule: boolean): RoutingChange[] {
@@ -35,6 +36,8 @@ export function mediaChanges(subject: string, before: MediaSubject, after: Media
   }
   const codecsBefore = summarizeCodecs(b).text;
   const codecsAfter = summarizeCodecs(a).text;
-  if (codecsBefore !== codecsAfter) changes.push(change("codecs-changed", false, `${subject}: codecs ${code(codecsBefore)} → ${code(codecsAfter)}`));
+  if (codecsBefore !== codecsAfter) {
+    changes.push(change("codecs-changed", false, `${subject}: codecs ${code(codecsBefore)} → ${code(codecsAfter)}`));
+  }
   return changes;
 }

@@ -1,5 +1,5 @@
 import { normalizeNumber } from "../livekit/numbers";
-import { refLabel, trunkRef } from "./refs";
+import { trunkLabel } from "./refs";
 import { change, type RoutingChange } from "./routingChange";
 import type { RoutingConfig } from "./types";
 import { code, codeList } from "./wording";
@@ -13,7 +13,7 @@ function answeredNumbers(config: RoutingConfig): Map<string, { spelling: string;
   for (const trunk of config.trunks) {
     for (const spelling of trunk.numbers ?? []) {
       const entry = numbers.get(normalizeNumber(spelling)) ?? { spelling, trunks: [] };
-      entry.trunks.push(refLabel(trunkRef(trunk)));
+      entry.trunks.push(trunkLabel(trunk));
       numbers.set(normalizeNumber(spelling), entry);
     }
   }

@@ -34,7 +34,12 @@ function appliesTo(rule: RoutingRule, trunk: RoutingTrunk | undefined, calledNum
  * Which rule wins the call most favourable to `rule`: from one of its callers (or a generic one),
  * entering its pin, or pressing `#` alone when it is open.
  */
-function shadowingRule(rule: RoutingRule, rules: readonly RoutingRule[], trunk: RoutingTrunk | undefined, calledNumber: string): RoutingRule | undefined {
+function shadowingRule(
+  rule: RoutingRule,
+  rules: readonly RoutingRule[],
+  trunk: RoutingTrunk | undefined,
+  calledNumber: string,
+): RoutingRule | undefined {
   const variant = ruleVariant(rule.rule);
   if (variant instanceof GoError) return undefined;
   const callers = (rule.inboundNumbers ?? []).length > 0 ? (rule.inboundNumbers ?? []) : [GENERIC_CALLER];

@@ -6,8 +6,7 @@ import { untypeablePin } from "./dtmfPins";
 import { mergeMedia } from "./mediaMerge";
 import type { PlanEntry } from "./plan";
 import { acceptsEveryCaller, planTrunk } from "./planTrunk";
-import { refLabel, trunkRef } from "./refs";
-import { ruleLabel } from "./ruleSummary";
+import { refLabel, ruleLabel, trunkLabel } from "./refs";
 import { ruleVariant } from "./ruleVariant";
 import { simulateCall } from "./simulate";
 import type { RoutingConfig, RoutingRule, RoutingTrunk } from "./types";
@@ -15,7 +14,6 @@ import { code, codeList } from "./wording";
 
 /** What a reviewer should know about a configuration beyond its routing table. */
 
-const trunkLabel = (trunk: RoutingTrunk) => refLabel(trunkRef(trunk));
 
 /** Calls LiveKit fails with SIP 503, grouped by number and error. */
 function failingCalls(config: RoutingConfig, numbers: readonly string[]): string[] {
@@ -26,7 +24,9 @@ function failingCalls(config: RoutingConfig, numbers: readonly string[]): string
       const result = simulateCall(config, { calledNumber, callerNumber });
       if (result.error !== undefined) byError.set(result.error.message, [...(byError.get(result.error.message) ?? []), callerNumber]);
     }
-    return [...byError].map(([message, failing]) => `Calls to ${calledPhrase(calledNumber)}${callersPhrase(failing, callers)} fail (SIP 503): ${message}`);
+    return [...byError].map(
+      ([message, failing]) => `Calls to ${calledPhrase(calledNumber)}${callersPhrase(failing, callers)} fail (SIP 503): ${message}`,
+    );
   });
 }
 

@@ -12,3 +12,7 @@ export const ruleRef = (rule: RoutingRule): ObjectRef => ({ id: rule.sipDispatch
 
 /** The name reviewers chose, else the ID. */
 export const refLabel = (ref: ObjectRef): string => ref.name || ref.id || "<unnamed>";
+
+export const trunkLabel = (trunk: RoutingTrunk): string => refLabel(trunkRef(trunk));
+
+export const ruleLabel = (rule: RoutingRule): string => refLabel(ruleRef(rule));

@@ -1,6 +1,7 @@
 import { mediaChanges } from "./mediaChanges";
 import type { ObjectPair } from "./pairObjects";
-import { describeDestination, ruleLabel, summarizeRule } from "./ruleSummary";
+import { ruleLabel } from "./refs";
+import { describeDestination, summarizeRule } from "./ruleSummary";
 import { rulePin } from "./ruleVariant";
 import { change, type RoutingChange } from "./routingChange";
 import type { RoutingRule } from "./types";

@@ -38,8 +38,6 @@ export type RuleDropReason =
   /** Eligible wildcard rule, but a rule naming the trunk matched: those always win. */
   | "trunkRuleWins";
 
-export type { RuleScope };
-
 export interface RuleVerdict<T> {
   readonly rule: T;
   readonly scope: RuleScope;
@@ -80,7 +78,7 @@ function dropReason(rule: DispatchRuleLike, trunk: InboundTrunkLike | undefined,
  * no trunk (or a trunk without an ID) the list filter is empty and every rule is loaded, so a
  * conflict anywhere in the project fails such calls.
  */
-export function candidateRules<T extends DispatchRuleLike>(rules: readonly T[], trunk: InboundTrunkLike | undefined): T[] {
+function candidateRules<T extends DispatchRuleLike>(rules: readonly T[], trunk: InboundTrunkLike | undefined): T[] {
   const trunkId = trunk?.sipTrunkId ?? "";
   const filter = { trunkIds: trunkId === "" ? [] : [trunkId] };
   return sortById(

@@ -1,6 +1,6 @@
 import { GoError } from "../livekit/twirp";
 import { agentNames } from "./evaluate";
-import { refLabel, ruleRef, type ObjectRef } from "./refs";
+import { ruleRef, type ObjectRef } from "./refs";
 import { roomNameFor } from "./roomName";
 import { ruleVariant } from "./ruleVariant";
 import type { RoutingRule } from "./types";
@@ -47,5 +47,3 @@ export function describeDestination(summary: Pick<RuleSummary, "roomPattern" | "
   const noun = summary.agents.length === 1 ? "agent" : "agents";
   return `${room} (${noun} ${summary.agents.map((a) => `\`${a}\``).join(", ")})`;
 }
-
-export const ruleLabel = (rule: RoutingRule): string => refLabel(ruleRef(rule));

@@ -91,7 +91,8 @@ export interface SimulationResult {
 const NOTES = {
   noSource: "No source IP given: LiveKit skips allowed_addresses when the source does not parse, so address filters were not applied.",
   noTrunk:
-    "No trunk matched. OSS LiveKit still accepts the call and only dispatch rules without trunk_ids apply; LiveKit Cloud may reject it with 404 \"No trunk found\".",
+    "No trunk matched. OSS LiveKit still accepts the call and only dispatch rules without trunk_ids apply; " +
+    'LiveKit Cloud may reject it with 404 "No trunk found".',
   krispOss: "Krisp is requested, but the OSS SIP service has no media processor, so only LiveKit Cloud applies it.",
   pinTooLong: `LiveKit reads at most ${MAX_PIN_DIGITS} pin digits; a longer entry is rejected as a wrong pin.`,
 } as const;
@@ -149,7 +150,7 @@ export function simulateCall(config: RoutingConfig, simulated: SimulatedCall, op
 
   const summary = summarizeRule(rule, call.calledNumber);
   const evaluation = evaluateDispatchRule(trunk, rule, { ...call, randomSuffix: options.randomSuffix ?? PLACEHOLDER.random });
-  if (!("result" in evaluation)) return { ...afterRules, rule: summary, outcome: "error", error: errorView("evaluation", evaluation) };
+  if (evaluation instanceof Error) return { ...afterRules, rule: summary, outcome: "error", error: errorView("evaluation", evaluation) };
 
   if (evaluation.krisp) notes.push(NOTES.krispOss);
   notes.push(...summarizeCodecs(evaluation.media).problems);

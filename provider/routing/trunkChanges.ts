@@ -3,7 +3,7 @@ import { listChange } from "./listChanges";
 import { mediaChanges } from "./mediaChanges";
 import type { ObjectPair } from "./pairObjects";
 import { acceptsEveryCaller, planTrunk, type PlanTrunk } from "./planTrunk";
-import { refLabel, trunkRef } from "./refs";
+import { trunkLabel } from "./refs";
 import { change, type RoutingChange } from "./routingChange";
 import type { RoutingTrunk } from "./types";
 import { anyOr, code, codeList } from "./wording";
@@ -46,7 +46,9 @@ function allowListChanges(subject: string, list: AllowList): RoutingChange[] {
   }
   const changes: RoutingChange[] = [];
   if (added.length > 0) changes.push(change(`allowed-${list.what}-widened`, true, `${subject} now also accepts ${list.noun} ${codeList(added)}`));
-  if (removed.length > 0) changes.push(change(`allowed-${list.what}-narrowed`, false, `${subject} no longer accepts ${list.noun} ${codeList(removed)}`));
+  if (removed.length > 0) {
+    changes.push(change(`allowed-${list.what}-narrowed`, false, `${subject} no longer accepts ${list.noun} ${codeList(removed)}`));
+  }
   return changes;
 }
 
@@ -55,10 +57,18 @@ function gateChanges(subject: string, before: RoutingTrunk, after: RoutingTrunk)
   const a = planTrunk(after);
   const changes = [
     ...authChanges(subject, b, a),
-    ...allowListChanges(subject, { what: "addresses", noun: "source addresses", before: b.addresses, after: a.addresses, ignored: a.ignoredAddresses }),
+    ...allowListChanges(subject, {
+      what: "addresses",
+      noun: "source addresses",
+      before: b.addresses,
+      after: a.addresses,
+      ignored: a.ignoredAddresses,
+    }),
     ...allowListChanges(subject, { what: "numbers", noun: "callers", before: b.callers, after: a.callers, key: normalizeNumber }),
   ];
-  if (!b.anyNumber && a.anyNumber) changes.push(change("trunk-wildcard", true, `${subject} now answers every number (was: ${codeList(before.numbers ?? [])})`));
+  if (!b.anyNumber && a.anyNumber) {
+    changes.push(change("trunk-wildcard", true, `${subject} now answers every number (was: ${codeList(before.numbers ?? [])})`));
+  }
   if (!isOpen(before) && isOpen(after)) changes.push(change("trunk-open", true, `${subject} now ${OPEN}`));
   return changes;
 }
@@ -67,13 +77,14 @@ function addedTrunk(subject: string, trunk: RoutingTrunk): RoutingChange[] {
   const gates = planTrunk(trunk);
   const answers = gates.anyNumber ? "every number" : codeList(trunk.numbers ?? []);
   const auth = gates.authUser === undefined ? "no auth" : `digest auth (user ${code(gates.authUser)})`;
-  const changes = [change("trunk-added", false, `${subject} added: answers ${answers}; callers: ${anyOr(gates.callers)}; addresses: ${anyOr(gates.addresses)}; ${auth}`)];
+  const gatesText = `callers: ${anyOr(gates.callers)}; addresses: ${anyOr(gates.addresses)}; ${auth}`;
+  const changes = [change("trunk-added", false, `${subject} added: answers ${answers}; ${gatesText}`)];
   if (gates.anyNumber) changes.push(change("trunk-wildcard", true, `${subject} answers every number no other trunk lists`));
   if (isOpen(trunk)) changes.push(change("trunk-open", true, `${subject} ${OPEN}`));
   return changes;
 }
 
-const subjectOf = (trunk: RoutingTrunk) => `Trunk ${code(refLabel(trunkRef(trunk)))}`;
+const subjectOf = (trunk: RoutingTrunk) => `Trunk ${code(trunkLabel(trunk))}`;
 
 export function trunkChanges({ before, after }: ObjectPair<RoutingTrunk>): RoutingChange[] {
   if (after === undefined) return before === undefined ? [] : [change("trunk-removed", false, `${subjectOf(before)} removed`)];
