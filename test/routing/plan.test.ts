@@ -2,13 +2,49 @@ import { buildRoutingPlan, renderPlanMarkdown, renderPlanText, type RoutingConfi
 import { direct, rule, trunk } from "./builders";
 import { conferenceLines, receptionist } from "./setups";
 
-/** Expected renderings, written out in full and checked by eye. */
+/**
+ * Expected renderings, written out in full and checked by eye. Both setups share the head (title
+ * and legend) and the tail (no trunk for other numbers, no warnings).
+ */
 
-const receptionistMarkdown = [
+const MARKDOWN_HEAD = [
   "## Inbound routing plan",
   "",
   "Rules are listed in the order LiveKit prefers them. A caller gets the first rule whose filters match; if that rule has a pin, the caller is asked for one, the entered pin selects the rule it belongs to, and `#` alone selects the first open rule. `defaults` codecs are G722/8000, PCMU/8000, PCMA/8000.",
   "",
+];
+
+const MARKDOWN_TAIL = [
+  "### Calls to any other number",
+  "",
+  "No trunk: OSS LiveKit still accepts these calls and applies only rules without trunk_ids; LiveKit Cloud may reject them with 404 \"No trunk found\".",
+  "",
+  "_No dispatch rule applies: calls are dropped._",
+  "",
+  "### Warnings",
+  "",
+  "No warnings.",
+  "",
+];
+
+const TEXT_HEAD = [
+  "INBOUND ROUTING PLAN",
+  "Rules are listed in the order LiveKit prefers them. A caller gets the first rule whose filters match; if that rule has a pin, the caller is asked for one, the entered pin selects the rule it belongs to, and # alone selects the first open rule. defaults codecs are G722/8000, PCMU/8000, PCMA/8000.",
+  "",
+];
+
+const TEXT_TAIL = [
+  "Calls to any other number",
+  "  No trunk: OSS LiveKit still accepts these calls and applies only rules without trunk_ids; LiveKit Cloud may reject them with 404 \"No trunk found\".",
+  "    No dispatch rule applies: calls are dropped.",
+  "",
+  "Warnings",
+  "  No warnings.",
+  "",
+];
+
+const receptionistMarkdown = [
+  ...MARKDOWN_HEAD,
   "### Calls to `+14155550100`",
   "",
   "Trunk `reception` (`ST_reception`): callers: any; addresses: `54.172.60.0/30`, `54.244.51.0/30`; auth: digest (user `twilio`)",
@@ -21,22 +57,11 @@ const receptionistMarkdown = [
   "",
   "_No dispatch rule applies: calls are dropped._",
   "",
-  "### Calls to any other number",
-  "",
-  "No trunk: OSS LiveKit still accepts these calls and applies only rules without trunk_ids; LiveKit Cloud may reject them with 404 \"No trunk found\".",
-  "",
-  "_No dispatch rule applies: calls are dropped._",
-  "",
-  "### Warnings",
-  "",
-  "No warnings.",
-  "",
+  ...MARKDOWN_TAIL,
 ].join("\n");
 
 const receptionistText = [
-  "INBOUND ROUTING PLAN",
-  "Rules are listed in the order LiveKit prefers them. A caller gets the first rule whose filters match; if that rule has a pin, the caller is asked for one, the entered pin selects the rule it belongs to, and # alone selects the first open rule. defaults codecs are G722/8000, PCMU/8000, PCMA/8000.",
-  "",
+  ...TEXT_HEAD,
   "Calls to +14155550100",
   "  Trunk reception (ST_reception): callers: any; addresses: 54.172.60.0/30, 54.244.51.0/30; auth: digest (user twilio)",
   "    #  Rule          Applies to  Callers  Pin   Room                                             Agents              Krisp  Codecs    Encryption",
@@ -45,20 +70,11 @@ const receptionistText = [
   "  No trunk (callers no trunk above accepts): OSS LiveKit still accepts these calls and applies only rules without trunk_ids; LiveKit Cloud may reject them with 404 \"No trunk found\".",
   "    No dispatch rule applies: calls are dropped.",
   "",
-  "Calls to any other number",
-  "  No trunk: OSS LiveKit still accepts these calls and applies only rules without trunk_ids; LiveKit Cloud may reject them with 404 \"No trunk found\".",
-  "    No dispatch rule applies: calls are dropped.",
-  "",
-  "Warnings",
-  "  No warnings.",
-  "",
+  ...TEXT_TAIL,
 ].join("\n");
 
 const conferenceLinesMarkdown = [
-  "## Inbound routing plan",
-  "",
-  "Rules are listed in the order LiveKit prefers them. A caller gets the first rule whose filters match; if that rule has a pin, the caller is asked for one, the entered pin selects the rule it belongs to, and `#` alone selects the first open rule. `defaults` codecs are G722/8000, PCMU/8000, PCMA/8000.",
-  "",
+  ...MARKDOWN_HEAD,
   "### Calls to `+14155550123`",
   "",
   "Trunk `conference` (`trunk:conference`): callers: any; addresses: any; auth: digest (user `carrier`)",
@@ -77,22 +93,11 @@ const conferenceLinesMarkdown = [
   "| 1 | `all-hands` | this trunk | any | required | `all-hands` | `note-taker` | off | only PCMU/8000 | disable |",
   "| 2 | `lobby` | this trunk | any | none | `lobby` | none | off | defaults | disable |",
   "",
-  "### Calls to any other number",
-  "",
-  "No trunk: OSS LiveKit still accepts these calls and applies only rules without trunk_ids; LiveKit Cloud may reject them with 404 \"No trunk found\".",
-  "",
-  "_No dispatch rule applies: calls are dropped._",
-  "",
-  "### Warnings",
-  "",
-  "No warnings.",
-  "",
+  ...MARKDOWN_TAIL,
 ].join("\n");
 
 const conferenceLinesText = [
-  "INBOUND ROUTING PLAN",
-  "Rules are listed in the order LiveKit prefers them. A caller gets the first rule whose filters match; if that rule has a pin, the caller is asked for one, the entered pin selects the rule it belongs to, and # alone selects the first open rule. defaults codecs are G722/8000, PCMU/8000, PCMA/8000.",
-  "",
+  ...TEXT_HEAD,
   "Calls to +14155550123",
   "  Trunk conference (trunk:conference): callers: any; addresses: any; auth: digest (user carrier)",
   "    #  Rule   Applies to  Callers  Pin       Room           Agents  Krisp  Codecs    Encryption",
@@ -107,13 +112,7 @@ const conferenceLinesText = [
   "    1  all-hands  this trunk  any      required  all-hands  note-taker  off    only PCMU/8000  disable",
   "    2  lobby      this trunk  any      none      lobby      none        off    defaults        disable",
   "",
-  "Calls to any other number",
-  "  No trunk: OSS LiveKit still accepts these calls and applies only rules without trunk_ids; LiveKit Cloud may reject them with 404 \"No trunk found\".",
-  "    No dispatch rule applies: calls are dropped.",
-  "",
-  "Warnings",
-  "  No warnings.",
-  "",
+  ...TEXT_TAIL,
 ].join("\n");
 
 describe("routing plan of an inbound AI receptionist", () => {
