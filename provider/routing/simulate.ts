@@ -120,13 +120,22 @@ function sourceError(sourceIp: string): RoutingErrorView | undefined {
   return { stage: "source", code: "invalid_argument", message: `ParseAddr(${goQuote(sourceIp)}): unable to parse IP` };
 }
 
+type Progress = Omit<SimulationResult, "outcome">;
+
+/** The result with its keys in reading order, whatever step the call stopped at. */
+function finish(outcome: CallOutcome, p: Progress): SimulationResult {
+  const { call, trunk, auth, rules, rule, room, krisp, media, error, notes } = p;
+  const defined = <T extends object>(value: T) => Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+  return { outcome, ...defined({ call, trunk, auth, rules, rule, room, krisp, media, error }), notes };
+}
+
 export function simulateCall(config: RoutingConfig, simulated: SimulatedCall, options: SimulationOptions = {}): SimulationResult {
   const call = withDefaults(simulated);
   const notes: string[] = call.sourceIp === "" ? [NOTES.noSource] : [];
-  const base = { call, auth: { required: false }, rules: [], notes };
+  const start: Progress = { call, trunk: { verdicts: [] }, auth: { required: false }, rules: [], notes };
 
   const badSource = sourceError(call.sourceIp);
-  if (badSource !== undefined) return { ...base, outcome: "error", trunk: { verdicts: [] }, error: badSource };
+  if (badSource !== undefined) return finish("error", { ...start, error: badSource });
 
   const trunkMatch = matchTrunk(config.trunks, call);
   const trunkView = {
@@ -134,27 +143,26 @@ export function simulateCall(config: RoutingConfig, simulated: SimulatedCall, op
     matchType: trunkMatch.matchType,
     verdicts: trunkMatch.verdicts.map((v) => ({ ...v, trunk: trunkRef(v.trunk) })),
   };
-  if (trunkMatch.error !== undefined) return { ...base, outcome: "error", trunk: trunkView, error: errorView("trunk", trunkMatch.error) };
+  if (trunkMatch.error !== undefined) return finish("error", { ...start, trunk: trunkView, error: errorView("trunk", trunkMatch.error) });
   const trunk = trunkMatch.trunk;
   if (trunk === undefined) notes.push(NOTES.noTrunk);
-  const afterTrunk = { ...base, trunk: trunkView, auth: authOf(trunk) };
+  const afterTrunk = { ...start, trunk: trunkView, auth: authOf(trunk) };
 
-  if (call.pin.length > MAX_PIN_DIGITS) return { ...afterTrunk, outcome: "wrong-pin", notes: [...notes, NOTES.pinTooLong] };
+  if (call.pin.length > MAX_PIN_DIGITS) return finish("wrong-pin", { ...afterTrunk, notes: [...notes, NOTES.pinTooLong] });
 
   const ruleMatch = matchDispatchRule(trunk, config.rules, call);
-  const rules = ruleMatch.verdicts.map((v) => ({ ...v, rule: ruleRef(v.rule) }));
-  const afterRules = { ...afterTrunk, rules };
-  if (ruleMatch.error !== undefined) return { ...afterRules, outcome: "error", error: errorView("rules", ruleMatch.error) };
+  const afterRules = { ...afterTrunk, rules: ruleMatch.verdicts.map((v) => ({ ...v, rule: ruleRef(v.rule) })) };
+  if (ruleMatch.error !== undefined) return finish("error", { ...afterRules, error: errorView("rules", ruleMatch.error) });
   const rule = ruleMatch.rule;
   // After a pin prompt, "nothing matched" is heard as a wrong pin; before it, the call is dropped.
-  if (rule === undefined) return { ...afterRules, outcome: call.pin !== "" || call.noPin ? "wrong-pin" : "no-rule" };
+  if (rule === undefined) return finish(call.pin !== "" || call.noPin ? "wrong-pin" : "no-rule", afterRules);
 
   const summary = summarizeRule(rule, call.calledNumber);
   const evaluation = evaluateDispatchRule(trunk, rule, { ...call, randomSuffix: options.randomSuffix ?? PLACEHOLDER.random });
-  if (evaluation instanceof Error) return { ...afterRules, rule: summary, outcome: "error", error: errorView("evaluation", evaluation) };
+  if (evaluation instanceof Error) return finish("error", { ...afterRules, rule: summary, error: errorView("evaluation", evaluation) });
 
   if (evaluation.krisp) notes.push(NOTES.krispOss);
   notes.push(...summarizeCodecs(evaluation.media).problems);
-  const evaluated = { ...afterRules, rule: summary, media: evaluation.media, krisp: evaluation.krisp };
-  return evaluation.result === "request-pin" ? { ...evaluated, outcome: "request-pin" } : { ...evaluated, outcome: "room", room: evaluation.room };
+  const evaluated = { ...afterRules, rule: summary, krisp: evaluation.krisp, media: evaluation.media };
+  return evaluation.result === "request-pin" ? finish("request-pin", evaluated) : finish("room", { ...evaluated, room: evaluation.room });
 }
