@@ -1,6 +1,7 @@
 import { normalizeNumber } from "../livekit/numbers";
 import { rulePin } from "./ruleVariant";
 import type { RoutingConfig } from "./types";
+import { code } from "./wording";
 
 /**
  * The calls the plan and the diff simulate to describe a configuration: each called number any
@@ -47,10 +48,10 @@ export const bothRevisions = (before: RoutingConfig, after: RoutingConfig): Rout
 });
 
 /** `` `+1415…` `` or "other numbers", for sentences. */
-export const calledPhrase = (calledNumber: string): string => (calledNumber === OTHER_NUMBER ? "other numbers" : `\`${calledNumber}\``);
+export const calledPhrase = (calledNumber: string): string => (calledNumber === OTHER_NUMBER ? "other numbers" : code(calledNumber));
 
 /** `""` when every representative caller is concerned, else ` from \`+1…\`, other callers`. */
 export function callersPhrase(concerned: readonly string[], all: readonly string[]): string {
   if (concerned.length === all.length) return "";
-  return ` from ${concerned.map((c) => (c === GENERIC_CALLER ? "other callers" : `\`${c}\``)).join(", ")}`;
+  return ` from ${concerned.map((c) => (c === GENERIC_CALLER ? "other callers" : code(c))).join(", ")}`;
 }

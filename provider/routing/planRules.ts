@@ -5,8 +5,7 @@ import { ruleRef, type ObjectRef } from "./refs";
 import { matchDispatchRule } from "./ruleMatch";
 import { dispatchRulePriority, rankRules, ruleScope, type RuleScope } from "./rulePriority";
 import { summarizeRule, type RuleSummary } from "./ruleSummary";
-import { ruleVariant } from "./ruleVariant";
-import { GoError } from "../livekit/twirp";
+import { rulePin } from "./ruleVariant";
 import type { RoutingRule, RoutingTrunk } from "./types";
 
 /** One dispatch rule as it applies to calls to one number through one trunk. */
@@ -40,10 +39,9 @@ function shadowingRule(
   trunk: RoutingTrunk | undefined,
   calledNumber: string,
 ): RoutingRule | undefined {
-  const variant = ruleVariant(rule.rule);
-  if (variant instanceof GoError) return undefined;
+  const pin = rulePin(rule.rule);
   const callers = (rule.inboundNumbers ?? []).length > 0 ? (rule.inboundNumbers ?? []) : [GENERIC_CALLER];
-  const pinRequest = variant.pin === "" ? { pin: "", noPin: true } : { pin: variant.pin, noPin: false };
+  const pinRequest = pin === "" ? { pin, noPin: true } : { pin, noPin: false };
   let winner: RoutingRule | undefined;
   for (const callerNumber of callers) {
     const match = matchDispatchRule(trunk, rules, { callerNumber, calledNumber, ...pinRequest });

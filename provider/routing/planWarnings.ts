@@ -50,27 +50,34 @@ function trunkWarnings(trunk: RoutingTrunk): string[] {
   return warnings;
 }
 
-function ruleWarnings(rule: RoutingRule, config: RoutingConfig): string[] {
-  const warnings: string[] = [];
-  const label = code(ruleLabel(rule));
+/** Rules whose trunk IDs match no trunk given: a typo, or a trunk managed elsewhere. */
+function unknownTrunks(rule: RoutingRule, config: RoutingConfig): string[] {
   const knownIds = new Set(config.trunks.map((t) => t.sipTrunkId ?? ""));
   const unknown = (rule.trunkIds ?? []).filter((id) => !knownIds.has(id));
-  if (unknown.length > 0) warnings.push(`Rule ${label} names trunks ${codeList(unknown)}, which are not in this configuration`);
-  for (const number of rule.numbers ?? []) {
-    for (const trunk of trunksOf(rule, config)) {
-      const spelled = (trunk.numbers ?? []).find((n) => n !== number && sameNumber(n, number));
-      if (spelled === undefined) continue;
-      warnings.push(
-        `Rule ${label} lists ${code(number)} but trunk ${code(trunkLabel(trunk))} spells it ${code(spelled)}; ` +
+  return unknown.length === 0 ? [] : [`Rule ${code(ruleLabel(rule))} names trunks ${codeList(unknown)}, which are not in this configuration`];
+}
+
+/** Trunks match numbers normalised, rules exactly: a rule spelling a number otherwise may never match. */
+function spellingMismatches(rule: RoutingRule, config: RoutingConfig): string[] {
+  return (rule.numbers ?? []).flatMap((number) =>
+    trunksOf(rule, config).flatMap((trunk) => {
+      const numbers = trunk.numbers ?? [];
+      const spelled = numbers.find((n) => n !== number && sameNumber(n, number));
+      if (spelled === undefined || numbers.includes(number)) return [];
+      return [
+        `Rule ${code(ruleLabel(rule))} lists ${code(number)} but trunk ${code(trunkLabel(trunk))} spells it ${code(spelled)}; ` +
           `rules compare numbers exactly, so the rule only applies when the carrier sends ${code(number)}`,
-      );
-    }
-  }
+      ];
+    }),
+  );
+}
+
+function variantProblems(rule: RoutingRule): string[] {
   const variant = ruleVariant(rule.rule);
-  if (variant instanceof GoError) warnings.push(`Rule ${label} has no rule variant; every call that loads it fails`);
-  const pinProblem = variant instanceof GoError || variant.pin === "" ? undefined : untypeablePin(variant.pin);
-  if (pinProblem !== undefined) warnings.push(`Rule ${label}: the pin ${pinProblem}, so callers can never enter it`);
-  return warnings;
+  const label = code(ruleLabel(rule));
+  if (variant instanceof GoError) return [`Rule ${label} has no rule variant; every call that loads it fails`];
+  const pinProblem = variant.pin === "" ? undefined : untypeablePin(variant.pin);
+  return pinProblem === undefined ? [] : [`Rule ${label}: the pin ${pinProblem}, so callers can never enter it`];
 }
 
 /** Codec problems of each trunk and rule pairing that can carry a call. */
@@ -101,7 +108,7 @@ export function planWarnings(config: RoutingConfig, entries: readonly PlanEntry[
   const all = [
     ...failingCalls(config, numbers),
     ...config.trunks.flatMap(trunkWarnings),
-    ...config.rules.flatMap((r) => ruleWarnings(r, config)),
+    ...config.rules.flatMap((r) => [...unknownTrunks(r, config), ...spellingMismatches(r, config), ...variantProblems(r)]),
     ...codecWarnings(config),
     ...unusedRules(entries),
   ];

@@ -220,4 +220,18 @@ describe("routing plan warnings", () => {
       "Rule `opus` through trunk `catch-all`: opus is not a SIP codec; listing it enables nothing",
     ]);
   });
+
+  it("names a rule without a variant and a pin too long to type", () => {
+    const config: RoutingConfig = {
+      trunks: [trunk("t", { numbers: ["+1"], authUsername: "u", authPassword: "p" })],
+      rules: [rule("empty", {}, { name: "empty", trunkIds: ["t"] }), rule("long", direct("vault", "12345678901234567"), { name: "long", trunkIds: ["t"] })],
+    };
+    expect(buildRoutingPlan(config).warnings).toEqual([
+      "Calls to `+1` fail (SIP 503): unsupported SIP Dispatch Rule: <nil>",
+      // With no trunk, LiveKit loads every rule, this one included.
+      "Calls to other numbers fail (SIP 503): unsupported SIP Dispatch Rule: <nil>",
+      "Rule `empty` has no rule variant; every call that loads it fails",
+      "Rule `long`: the pin has 17 digits; LiveKit reads at most 16, so callers can never enter it",
+    ]);
+  });
 });

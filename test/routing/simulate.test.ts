@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { simulateCall, type RoutingConfig, type SimulatedCall, type SimulationResult } from "../../provider/routing";
+import { describeSimulation, simulateCall, type RoutingConfig, type SimulatedCall, type SimulationResult } from "../../provider/routing";
 import { agents, callee, direct, individual, rule, trunk } from "./builders";
 
 /**
@@ -570,4 +570,25 @@ describe.each(caseTable)("simulateCall: %s", (_group, cases) => {
 
 it("has at least 40 cases", () => {
   expect(caseTable.flatMap(([, cases]) => cases).length).toBeGreaterThanOrEqual(40);
+});
+
+describe("describeSimulation", () => {
+  const config: RoutingConfig = {
+    trunks: [trunk("aaa", { name: "main", numbers: [N2] })],
+    rules: [rule("r0", individual("call", "", true), { name: "desk", roomConfig: agents("front-desk") }), rule("r1", direct("vip", "42"), { name: "vip" })],
+  };
+
+  it.each([
+    [{}, "Asked for a pin for room `vip` (trunk `main`, rule `vip`)."],
+    [{ noPin: true }, "Lands in room `call_1111 1111` with agent `front-desk` (trunk `main`, rule `desk`)."],
+    [{ pin: "7" }, "Rejected as a wrong pin (trunk `main`)."],
+    [{ calledNumber: N3, noPin: true }, "Lands in room `call_1111 1111` with agent `front-desk` (no trunk, rule `desk`)."],
+    [{ sourceIp: "x" }, 'Fails with SIP 503: ParseAddr("x"): unable to parse IP'],
+  ])("%j", (call, sentence) => {
+    expect(describeSimulation(simulateCall(config, { ...CALL, ...call }))).toBe(sentence);
+  });
+
+  it("says a call is dropped when no rule matches", () => {
+    expect(describeSimulation(simulateCall({ trunks: [], rules: [] }, CALL))).toBe("Dropped: no dispatch rule matches (no trunk).");
+  });
 });
