@@ -7,6 +7,8 @@ export class LiveKitApiError extends Error {
     readonly code: string,
     readonly detail: string,
     readonly meta: Record<string, string> = {},
+    /** How long the server asked us to wait before trying again (`Retry-After`), if it did. */
+    readonly retryAfterMs?: number,
   ) {
     super(`${detail} (${code})`);
     this.name = "LiveKitApiError";
@@ -25,3 +27,15 @@ export class LiveKitTransportError extends Error {
 }
 
 export const isNotFound = (e: unknown) => e instanceof LiveKitApiError && e.code === "not_found";
+
+const transientStatuses = new Set([429, 502, 503, 504]);
+const transientCodes = new Set(["unavailable", "resource_exhausted", "deadline_exceeded"]);
+
+/**
+ * Failures worth trying again: LiveKit or the network was briefly unable to answer. Validation,
+ * conflicts, auth and missing objects are never transient: the same request would fail again.
+ */
+export function isTransient(error: unknown): boolean {
+  if (error instanceof LiveKitTransportError) return true;
+  return error instanceof LiveKitApiError && (transientStatuses.has(error.status) || transientCodes.has(error.code));
+}

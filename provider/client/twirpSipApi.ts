@@ -56,10 +56,17 @@ export class TwirpSipApi implements SipApi {
 function apiError(method: string, response: globalThis.Response, text: string): LiveKitApiError {
   try {
     const body = JSON.parse(text) as { code?: string; msg?: string; meta?: Record<string, string> };
-    if (typeof body.code === "string") return new LiveKitApiError(method, response.status, body.code, body.msg ?? "", body.meta);
+    if (typeof body.code === "string") {
+      return new LiveKitApiError(method, response.status, body.code, body.msg ?? "", body.meta, retryAfter(response));
+    }
   } catch {
     // Not Twirp JSON: LiveKit's auth middleware and proxies answer in plain text.
   }
   const code = response.status === 401 ? "unauthenticated" : response.status === 429 ? "resource_exhausted" : "unknown";
-  return new LiveKitApiError(method, response.status, code, text.trim() || response.statusText);
+  return new LiveKitApiError(method, response.status, code, text.trim() || response.statusText, {}, retryAfter(response));
+}
+
+function retryAfter(response: globalThis.Response): number | undefined {
+  const seconds = Number(response.headers.get("retry-after"));
+  return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : undefined;
 }

@@ -4,28 +4,33 @@
  * rather than code frozen into state.
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import type { SipApi } from "../client/sipApi";
+import { defaultRetryPolicy } from "../client/retry";
+import { RetryingSipApi } from "../client/retryingSipApi";
 import { TwirpSipApi } from "../client/twirpSipApi";
 import { ResourceType, definitionOf } from "../resources";
 import { lifecycle } from "./lifecycle";
+import type { Connection } from "./reliableWrites";
 import { currentSettings } from "./settings";
 
 export { configure } from "./settings";
 
-let client: { key: string; api: SipApi } | undefined;
+let client: { key: string; connection: Connection } | undefined;
 
 /** One client per distinct connection, created on first use so `check` needs no credentials. */
-function sipApi(): SipApi {
+function connect(): Connection {
   const settings = currentSettings();
   const key = JSON.stringify(settings);
-  if (client?.key !== key) client = { key, api: new TwirpSipApi(settings) };
-  return client.api;
+  if (client?.key !== key) {
+    const retry = { ...defaultRetryPolicy, maxRetries: settings.maxRetries };
+    client = { key, connection: { api: new RetryingSipApi(new TwirpSipApi(settings), retry), retry } };
+  }
+  return client.connection;
 }
 
 const providers = new Map<ResourceType, dynamic.ResourceProvider>();
 
 export function provider(type: ResourceType): dynamic.ResourceProvider {
   let found = providers.get(type);
-  if (!found) providers.set(type, (found = lifecycle(definitionOf(type), sipApi)));
+  if (!found) providers.set(type, (found = lifecycle(definitionOf(type), connect)));
   return found;
 }

@@ -1,11 +1,11 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import type { SipApi } from "../client/sipApi";
 import type { ResourceDefinition } from "../resources/definition";
 import { validate } from "../schema/validate";
 import { Controls, splitControls, validateControls } from "./controls";
 import { describeFailure } from "./describeError";
 import { inputsFrom, outputsFrom } from "./outputs";
 import { changedFields } from "./changes";
+import { Connection, createIdempotently, removeVerified, replaceVerified } from "./reliableWrites";
 
 type Props = Record<string, unknown>;
 
@@ -13,7 +13,8 @@ type Props = Record<string, unknown>;
  * The one lifecycle every LiveKit resource goes through. What differs per resource (fields,
  * validation, which API methods to call) comes from its definition.
  */
-export function lifecycle(definition: ResourceDefinition, api: () => SipApi): Required<Omit<dynamic.ResourceProvider, "configure">> {
+export function lifecycle(definition: ResourceDefinition, connect: () => Connection): Required<Omit<dynamic.ResourceProvider, "configure">> {
+  const api = () => connect().api;
   const fail = (controls: Controls, action: string, error: unknown): never => {
     throw describeFailure(definition, controls.__resourceName, action, error);
   };
@@ -43,7 +44,7 @@ export function lifecycle(definition: ResourceDefinition, api: () => SipApi): Re
       const wire = definition.schema.toWire(args as never);
       try {
         if (controls.adoptId) return await adopt(controls, controls.adoptId, args, wire);
-        const created = outputsFrom(definition, (await definition.livekit.create(api(), wire)) as Props, controls, args);
+        const created = outputsFrom(definition, (await createIdempotently(definition, connect(), args, wire)) as Props, controls, args);
         return { id: created.id, outs: created.outputs };
       } catch (e) {
         return fail(controls, "create", e);
@@ -64,7 +65,7 @@ export function lifecycle(definition: ResourceDefinition, api: () => SipApi): Re
     async update(id: string, _olds: Props, news: Props) {
       const { controls, args } = splitControls(news);
       try {
-        const replaced = await definition.livekit.replace(api(), id, definition.schema.toWire(args as never));
+        const replaced = await replaceVerified(definition, connect(), id, args, definition.schema.toWire(args as never));
         return { outs: outputsFrom(definition, replaced as Props, controls, args).outputs };
       } catch (e) {
         return fail(controls, "update", e);
@@ -74,7 +75,7 @@ export function lifecycle(definition: ResourceDefinition, api: () => SipApi): Re
     async delete(id: string, props: Props) {
       const { controls } = splitControls(props ?? {});
       try {
-        await definition.livekit.remove(api(), id);
+        await removeVerified(definition, connect(), id);
       } catch (e) {
         fail(controls, "delete", e);
       }
@@ -92,7 +93,7 @@ export function lifecycle(definition: ResourceDefinition, api: () => SipApi): Re
     const adopted =
       changedFields(definition, existing.outputs, args).length === 0
         ? existing
-      : outputsFrom(definition, (await definition.livekit.replace(api(), adoptId, wire)) as Props, controls, args);
+      : outputsFrom(definition, (await replaceVerified(definition, connect(), adoptId, args, wire)) as Props, controls, args);
     return { id: adopted.id, outs: adopted.outputs };
   }
 }

@@ -15,6 +15,8 @@ export interface LiveKitBinding {
   get(api: SipApi, id: string): Promise<unknown | undefined>;
   /** Deletes; an object that is already gone is not an error. */
   remove(api: SipApi, id: string): Promise<void>;
+  /** Every object of this kind in the project. */
+  list(api: SipApi): Promise<unknown[]>;
 }
 
 export interface ResourceDefinition<F extends Fields = Fields> {

@@ -79,6 +79,7 @@ export const dispatchRule: ResourceDefinition<typeof dispatchRuleSchema.fields> 
       const { items } = (await api.call("ListSIPDispatchRule", { dispatchRuleIds: [id] })) as { items: { sipDispatchRuleId?: string }[] };
       return items.find((item) => item?.sipDispatchRuleId === id);
     },
+    list: async (api) => ((await api.call("ListSIPDispatchRule", {})) as { items: unknown[] }).items,
     remove: async (api, sipDispatchRuleId) => {
       try {
         await api.call("DeleteSIPDispatchRule", { sipDispatchRuleId });

@@ -19,5 +19,6 @@ export function trunkBinding(direction: "Inbound" | "Outbound"): LiveKitBinding 
     remove: async (api: SipApi, sipTrunkId: string) => {
       await api.call("DeleteSIPTrunk", { sipTrunkId });
     },
+    list: async (api) => ((await api.call(`ListSIP${direction}Trunk`, {})) as { items: unknown[] }).items,
   };
 }

@@ -1,0 +1,134 @@
+import { isTransient, LiveKitApiError } from "../client/errors";
+import { withRetries, type RetryPolicy } from "../client/retry";
+import type { SipApi } from "../client/sipApi";
+import type { ResourceDefinition } from "../resources/definition";
+import { changedFields } from "./changes";
+
+type Props = Record<string, unknown>;
+
+export interface Connection {
+  api: SipApi;
+  retry: RetryPolicy;
+}
+
+/** Allowance for the difference between our clock and LiveKit's when reading `createdAt`. */
+const clockSkewMs = 60_000;
+
+/** Why a write failed, and what LiveKit holds now; the message says what was and was not applied. */
+export class WriteOutcomeError extends Error {
+  constructor(
+    message: string,
+    override readonly cause: unknown,
+  ) {
+    super(message);
+  }
+}
+
+const matches = (definition: ResourceDefinition, wire: unknown, args: Props) =>
+  changedFields(definition, definition.schema.fromWire(wire) as Props, args).length === 0;
+
+/**
+ * Any transient failure may hide an applied write: a lost answer, a 5xx after the store, or a
+ * proxy's rate-limit answer that raced the server's. Checking costs one read, only on failure.
+ */
+const mayHaveApplied = isTransient;
+
+/** LiveKit's conflict answers, which a retried create meets when its first attempt was applied. */
+const isConflict = (error: unknown) =>
+  error instanceof LiveKitApiError && /^(Conflicting inbound SIP Trunks|Dispatch rule for the same trunk)/.test(error.detail);
+
+/**
+ * Creates without ever leaving a duplicate. LiveKit has no idempotency key, so after a failure
+ * that may have been applied we look for the object the lost attempt made: same settings, created
+ * since this operation started, before trying again. See docs/reliability.md.
+ */
+export async function createIdempotently(definition: ResourceDefinition, connection: Connection, args: Props, wire: unknown): Promise<unknown> {
+  const startedAt = Date.now();
+  const findOwn = async () => {
+    const items = await definition.livekit.list(connection.api);
+    const own = items
+      .filter((item) => matches(definition, item, args) && createdSince(item, startedAt - clockSkewMs))
+      .sort((a, b) => createdAtMs(b) - createdAtMs(a));
+    if (own.length > 1) {
+      connection.retry.log(
+        `livekit: ${own.length} identical ${definition.noun}s appeared during one create; keeping the newest (${idOf(definition, own[0])}), please review ${own
+          .slice(1)
+          .map((o) => idOf(definition, o))
+          .join(", ")}`,
+      );
+    }
+    return own[0];
+  };
+  let attempts = 0;
+  try {
+    return await withRetries(
+      connection.retry,
+      `create ${definition.noun}`,
+      () => (attempts++, definition.livekit.create(connection.api, wire)),
+      (error) => (mayHaveApplied(error) ? findOwn() : Promise.resolve(undefined)),
+    );
+  } catch (error) {
+    // A conflict on a retry may be with our own earlier attempt that no read could see yet.
+    if (attempts > 1 && isConflict(error)) {
+      const own = await findOwn();
+      if (own !== undefined) return own;
+    }
+    if (!mayHaveApplied(error)) throw error;
+    let own: unknown;
+    try {
+      own = await findOwn();
+    } catch {
+      throw new WriteOutcomeError(
+        `create failed (${(error as Error).message}) and LiveKit could not be asked whether the ${definition.noun} was created. ` +
+          `Look for it (\`lk sip ... list\`); if it exists, set adoptId to its ID before the next \`pulumi up\`, otherwise just run it again.`,
+        error,
+      );
+    }
+    if (own !== undefined) return own;
+    throw new WriteOutcomeError(`create failed (${(error as Error).message}); nothing was created (LiveKit has no such ${definition.noun}). Run \`pulumi up\` again.`, error);
+  }
+}
+
+/**
+ * Replaces in place (retried by the API layer: a replace is idempotent). When the last attempt's
+ * answer was lost, the live object tells whether it was applied.
+ */
+export async function replaceVerified(definition: ResourceDefinition, connection: Connection, id: string, args: Props, wire: unknown): Promise<unknown> {
+  try {
+    return await definition.livekit.replace(connection.api, id, wire);
+  } catch (error) {
+    if (!mayHaveApplied(error)) throw error;
+    const live = await definition.livekit.get(connection.api, id).catch(() => undefined);
+    if (live !== undefined && matches(definition, live, args)) return live;
+    throw new WriteOutcomeError(
+      `update failed (${(error as Error).message}); it was not applied: LiveKit still has the previous settings, and Pulumi's state says so too. Run \`pulumi up\` again.`,
+      error,
+    );
+  }
+}
+
+/** Deletes (retried by the API layer); when the last answer was lost, checks whether it is gone. */
+export async function removeVerified(definition: ResourceDefinition, connection: Connection, id: string): Promise<void> {
+  try {
+    await definition.livekit.remove(connection.api, id);
+  } catch (error) {
+    if (!mayHaveApplied(error)) throw error;
+    const live = await definition.livekit.get(connection.api, id).catch(() => "unknown" as const);
+    if (live === undefined) return;
+    const state = live === "unknown" ? "LiveKit could not be asked whether it is gone" : "it still exists";
+    throw new WriteOutcomeError(`delete of ${definition.noun} ${id} failed (${(error as Error).message}); ${state}. Run \`pulumi destroy\` or \`pulumi up\` again.`, error);
+  }
+}
+
+function createdAtMs(wire: unknown): number {
+  const stamp = (wire as { createdAt?: unknown })?.createdAt;
+  return typeof stamp === "string" ? Date.parse(stamp) : NaN;
+}
+
+/** Servers that do not report creation times (open-source LiveKit) cannot be narrowed by time. */
+function createdSince(wire: unknown, since: number): boolean {
+  const at = createdAtMs(wire);
+  return Number.isNaN(at) || at >= since;
+}
+
+const idOf = (definition: ResourceDefinition, wire: unknown) => String((wire as Props)?.[definition.idField] ?? "?");

@@ -1,0 +1,112 @@
+import { startEmulator, type RunningEmulator } from "../../provider/emulator";
+import { TelephonyStack } from "../../provider/stack/telephonyStack";
+import type { TelephonySpec } from "../../provider/stack/spec";
+import { MiniEngine } from "../harness/engine";
+import { preparePackedProject } from "../harness/fixtureProject";
+import { auditEstate } from "../support/estateAudit";
+import { loadSpec } from "../support/loadSpec";
+
+jest.setTimeout(240_000);
+
+let emulator: RunningEmulator;
+beforeAll(async () => {
+  emulator = await startEmulator({ port: 0 });
+});
+afterAll(() => emulator?.close());
+
+const stackName = "load";
+const programFor = (spec: TelephonySpec) => () => {
+  new TelephonyStack(stackName, { spec });
+};
+const credentials = (extra: Record<string, string> = {}) => ({
+  config: { "livekit:url": emulator.url, "livekit:apiKey": emulator.apiKey, "livekit:apiSecret": emulator.apiSecret, ...extra },
+  secretKeys: ["livekit:apiSecret"],
+});
+
+it("applies, updates and destroys a 100-resource stack while 20% of requests fail, converging exactly", async () => {
+  const engine = new MiniEngine({ cwd: (await preparePackedProject()).dir, project: "faults", stack: "dev", parallel: 10 });
+  const options = credentials({ "livekit:maxRetries": "8" });
+  emulator.setFaults(
+    { rate: 0.2, seed: 7, kinds: ["unavailable", "rate_limited", "drop"], methods: "all", timing: "either" },
+    { minMs: 1, maxMs: 15 },
+  );
+  const sizes = { trunks: 40, outbound: 20 };
+
+  await engine.up(programFor(loadSpec(sizes, 0)), options);
+  const afterCreate = auditEstate(emulator, engine.state, loadSpec(sizes, 0), stackName);
+
+  await engine.up(programFor(loadSpec(sizes, 1)), options);
+  const afterUpdate = auditEstate(emulator, engine.state, loadSpec(sizes, 1), stackName);
+
+  await engine.destroy(options);
+  const injected = emulator.stats().faults;
+  emulator.setFaults(undefined);
+  const left = ["inboundTrunk", "outboundTrunk", "dispatchRule"].flatMap((k) => emulator.store.list(k as never));
+
+  console.log(
+    `fault run: ${JSON.stringify(injected)} injected; after create ${JSON.stringify(afterCreate)}; after update ${JSON.stringify(afterUpdate)}; after destroy ${left.length} objects left`,
+  );
+  expect(Object.values(injected).reduce((a, b) => a + (b ?? 0), 0)).toBeGreaterThan(20);
+  for (const audit of [afterCreate, afterUpdate]) {
+    expect(audit).toEqual({ duplicates: 0, orphans: 0, lostUpdates: 0, missing: 0, details: [] });
+  }
+  expect(left).toEqual([]);
+});
+
+it("applies 200 trunks and rules with parallelism 50 with no conflicts and no duplicates", async () => {
+  await emulator.store.clear();
+  const engine = new MiniEngine({ cwd: (await preparePackedProject()).dir, project: "parallel", stack: "dev", parallel: 50 });
+  const spec = loadSpec({ trunks: 80, outbound: 40 });
+  await engine.up(programFor(spec), credentials());
+  const audit = auditEstate(emulator, engine.state, spec, stackName);
+  console.log(`parallel run: ${JSON.stringify(audit)}`);
+  expect(audit).toEqual({ duplicates: 0, orphans: 0, lostUpdates: 0, missing: 0, details: [] });
+  await engine.destroy(credentials());
+});
+
+describe("when every write fails", () => {
+  const spec = loadSpec({ trunks: 3, outbound: 1 });
+  let engine: MiniEngine;
+  beforeAll(async () => {
+    await emulator.store.clear();
+    engine = new MiniEngine({ cwd: (await preparePackedProject()).dir, project: "outcomes", stack: "dev", parallel: 4 });
+  });
+  afterAll(() => emulator.setFaults(undefined));
+  const options = () => credentials({ "livekit:maxRetries": "1" });
+
+  it("after LiveKit applied them, the up still succeeds: each lost answer is reconciled, nothing is duplicated", async () => {
+    emulator.setFaults({ rate: 1, seed: 1, kinds: ["unavailable"], methods: "mutating", timing: "after" });
+    await engine.up(programFor(spec), options());
+    expect(auditEstate(emulator, engine.state, spec, stackName)).toEqual({ duplicates: 0, orphans: 0, lostUpdates: 0, missing: 0, details: [] });
+    emulator.setFaults(undefined);
+    await engine.destroy(options());
+  });
+
+  it("before LiveKit applied them, the up fails saying nothing was created, and the next up converges", async () => {
+    emulator.setFaults({ rate: 1, seed: 1, kinds: ["unavailable"], methods: "mutating", timing: "before" });
+    await expect(engine.up(programFor(spec), options())).rejects.toThrow(/create failed \(.*\); nothing was created/);
+    expect(emulator.store.list("inboundTrunk")).toEqual([]);
+    emulator.setFaults(undefined);
+    await engine.up(programFor(spec), options());
+    expect(auditEstate(emulator, engine.state, spec, stackName)).toEqual({ duplicates: 0, orphans: 0, lostUpdates: 0, missing: 0, details: [] });
+  });
+
+  it("an update whose answer is lost after it was applied is recognised as applied", async () => {
+    const changed = loadSpec({ trunks: 3, outbound: 1 }, 1);
+    emulator.setFaults({ rate: 1, seed: 1, kinds: ["drop"], methods: "mutating", timing: "after" });
+    await engine.up(programFor(changed), options());
+    emulator.setFaults(undefined);
+    expect(auditEstate(emulator, engine.state, changed, stackName)).toEqual({ duplicates: 0, orphans: 0, lostUpdates: 0, missing: 0, details: [] });
+  });
+
+  it("an update that never reached LiveKit fails saying so, and state keeps the previous settings", async () => {
+    const before = structuredClone(engine.state);
+    emulator.setFaults({ rate: 1, seed: 1, kinds: ["unavailable"], methods: "mutating", timing: "before" });
+    await expect(engine.up(programFor(loadSpec({ trunks: 3, outbound: 1 }, 2)), options())).rejects.toThrow(/update failed \(.*\); it was not applied/);
+    emulator.setFaults(undefined);
+    const ruleUrn = Object.keys(before).find((u) => u.endsWith("load-rule0"))!;
+    expect(engine.state[ruleUrn].outputs.name).toBe(before[ruleUrn].outputs.name);
+    expect(auditEstate(emulator, engine.state, loadSpec({ trunks: 3, outbound: 1 }, 1), stackName).lostUpdates).toBe(0);
+    await engine.destroy(options());
+  });
+});
