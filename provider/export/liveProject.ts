@@ -1,0 +1,32 @@
+import type { SipApi, SipMethod } from "../client/sipApi";
+import type { ResourceType } from "../resources";
+
+/** Every trunk and dispatch rule of a LiveKit project, as LiveKit's camelCase JSON with defaults. */
+export type LiveProject = Record<ResourceType, LiveObject[]>;
+
+export type LiveObject = Record<string, unknown>;
+
+/** Reports each kind as it is read, so long reads can show progress. */
+export type ReadListener = (type: ResourceType, count: number) => void;
+
+const listMethods: Record<ResourceType, SipMethod> = {
+  InboundTrunk: "ListSIPInboundTrunk",
+  OutboundTrunk: "ListSIPOutboundTrunk",
+  DispatchRule: "ListSIPDispatchRule",
+};
+
+export const resourceTypes = Object.keys(listMethods) as ResourceType[];
+
+/**
+ * Reads the whole project, one list call per kind. LiveKit answers a list without a page with every
+ * item, sorted by ID, so the result does not depend on when or how often it is read.
+ */
+export async function readLiveProject(api: SipApi, onRead: ReadListener = () => {}): Promise<LiveProject> {
+  const project = {} as LiveProject;
+  for (const type of resourceTypes) {
+    const { items } = (await api.call(listMethods[type], {})) as { items: LiveObject[] };
+    project[type] = items;
+    onRead(type, items.length);
+  }
+  return project;
+}

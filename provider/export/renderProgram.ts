@@ -1,0 +1,43 @@
+import { definitions, type ResourceType } from "../resources";
+import { type ExportModel, SecretPlaceholder, TrunkReference } from "./exportModel";
+import { resourceTypes } from "./liveProject";
+import { exportHeader } from "./setupNotes";
+import { Code, tsLiteral } from "./tsLiteral";
+
+/** The stack outputs of a generated program: LiveKit IDs by logical name. */
+export const idOutputs: Record<ResourceType, string> = { InboundTrunk: "inboundTrunkIds", OutboundTrunk: "outboundTrunkIds", DispatchRule: "dispatchRuleIds" };
+
+/** Placeholders become the code that resolves them in a program: config secrets and trunk outputs. */
+function asCode(value: unknown): unknown {
+  if (value instanceof SecretPlaceholder) return new Code(`config.requireSecret(${JSON.stringify(value.configKey)})`);
+  if (value instanceof TrunkReference) return new Code(`${value.logicalName}.sipTrunkId`);
+  if (Array.isArray(value)) return value.map(asCode);
+  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, asCode(v)]));
+  return value;
+}
+
+/**
+ * The export as a Pulumi TypeScript program using this package's resource classes, one variable
+ * per object, so rules can name their trunks as `main.sipTrunkId`. Trunks come before the rules
+ * that refer to them.
+ */
+export function renderProgram(model: ExportModel, options: { url: string }): string {
+  const used = resourceTypes.filter((type) => model.resources.some((r) => r.type === type));
+  const hasSecrets = model.secrets.length > 0;
+  const lines = [
+    ...exportHeader(model, options.url).map((line) => (line === "" ? "//" : `// ${line}`)),
+    ...(hasSecrets ? ['import * as pulumi from "@pulumi/pulumi";'] : []),
+    ...(used.length > 0 ? [`import { ${used.join(", ")} } from "pulumi-livekit-sip";`] : []),
+    "",
+    ...(hasSecrets ? ["const config = new pulumi.Config();", ""] : []),
+  ];
+  for (const r of model.resources) {
+    const args = tsLiteral(asCode({ adoptId: r.id, ...r.args }));
+    lines.push(`const ${r.logicalName} = new ${r.type}(${JSON.stringify(r.logicalName)}, ${args});`, "");
+  }
+  for (const type of used) {
+    const ids = model.resources.filter((r) => r.type === type).map((r) => [r.logicalName, new Code(`${r.logicalName}.${definitions[type].idField}`)]);
+    lines.push(`export const ${idOutputs[type]} = ${tsLiteral(Object.fromEntries(ids))};`);
+  }
+  return `${lines.join("\n").trimEnd()}\n`;
+}
