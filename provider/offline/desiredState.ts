@@ -1,0 +1,38 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import type { DesiredResource } from "./desiredResource";
+import { evaluateProgram } from "./evaluateProgram";
+import { locateProgram, programModule } from "./loadProgram";
+import { readSpecFile, specProgram } from "./specSource";
+import { readStackConfig } from "./stackConfigFile";
+
+export interface DesiredStateOptions {
+  /** Spec files: the config key holding the spec (default `telephony`). */
+  key?: string;
+  /** Programs: the stack whose `Pulumi.<stack>.yaml` config the program reads. */
+  stack?: string;
+  /** Programs: a config file to use instead of the stack's. */
+  configFile?: string;
+  /** The Pulumi project (config namespace), when there is no Pulumi.yaml to read it from. */
+  project?: string;
+}
+
+export const isSpecFile = (path: string) => /\.ya?ml$/i.test(path);
+
+/**
+ * What a stack declares, evaluated offline: a spec file (bare, or a `Pulumi.<stack>.yaml`) built
+ * into a TelephonyStack as the root program does, or a TypeScript/JavaScript program run with
+ * its stack config.
+ */
+export async function loadDesiredState(path: string, options: DesiredStateOptions = {}): Promise<DesiredResource[]> {
+  if (isSpecFile(path)) {
+    return evaluateProgram(specProgram(readSpecFile(path, options.key)), { project: options.project ?? "livekit-telephony", stack: "offline" });
+  }
+  const location = locateProgram(path);
+  const project = options.project ?? location.project;
+  if (!project) throw new Error(`no Pulumi.yaml above ${path} says the project name; pass --project`);
+  const configFile = options.configFile ?? (options.stack && location.projectDir ? join(location.projectDir, `Pulumi.${options.stack}.yaml`) : undefined);
+  if (configFile !== undefined && !existsSync(configFile)) throw new Error(`${configFile} does not exist`);
+  const config = configFile ? readStackConfig(configFile, project) : {};
+  return evaluateProgram(programModule(location.main), { project, stack: options.stack ?? "offline", ...config });
+}
