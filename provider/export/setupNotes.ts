@@ -15,7 +15,8 @@ export function setupCommands(model: ExportModel, url: string): string[] {
   ];
 }
 
-function counted(model: ExportModel): string {
+/** "2 inbound trunks, 1 outbound trunk, 0 dispatch rules" */
+export function counted(model: ExportModel): string {
   return resourceTypes
     .map((type) => {
       const n = model.resources.filter((r) => r.type === type).length;
