@@ -2,7 +2,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Command } from "commander";
+import { driftCommand } from "./commands/drift";
 import { emulatorCommand } from "./commands/emulator";
+import { exportCommand } from "./commands/export";
 
 /**
  * The `livekit-sip` command. Each subcommand lives in `commands/<name>.ts` and is added here.
@@ -18,7 +20,9 @@ export function buildProgram(): Command {
   return new Command("livekit-sip")
     .description("Tools for LiveKit telephony (SIP trunks and dispatch rules) managed as code.")
     .version(packageVersion())
-    .addCommand(emulatorCommand());
+    .addCommand(emulatorCommand())
+    .addCommand(exportCommand())
+    .addCommand(driftCommand());
 }
 
 if (require.main === module) {

@@ -1,0 +1,60 @@
+import { Command } from "commander";
+import { TwirpSipApi } from "../../client/twirpSipApi";
+import { driftAgainstLive, hasDrift, readStateIds, renderDrift } from "../../drift";
+import { resourceTypes } from "../../export/liveProject";
+import { definitions } from "../../resources";
+import { type ConnectionFlags, connectionFrom, withConnectionOptions } from "../connectionOptions";
+import { createProgress } from "../progress";
+
+interface DriftFlags extends ConnectionFlags {
+  stack?: string;
+  configFile?: string;
+  project?: string;
+  key: string;
+  state?: string;
+  json?: boolean;
+  exitCode?: boolean;
+  ignoreUnmanaged?: boolean;
+}
+
+/** Exit status with --exit-code when there is drift; 1 stays reserved for errors. */
+export const DRIFT_EXIT_CODE = 2;
+
+async function run(source: string, flags: DriftFlags): Promise<void> {
+  const connection = connectionFrom(flags);
+  const progress = createProgress();
+  const total = 1 + resourceTypes.length;
+  progress.step(`evaluating ${source}`, 0, total);
+  // Loaded here, not at the top: it needs @pulumi/pulumi, which the other commands do without.
+  const { loadDesiredState } = await import("../../offline/desiredState");
+  const desired = await loadDesiredState(source, { key: flags.key, stack: flags.stack, configFile: flags.configFile, project: flags.project });
+  let done = 1;
+  progress.step(`${desired.length} resources declared`, done, total);
+  const report = await driftAgainstLive(desired, new TwirpSipApi(connection), {
+    knownIds: flags.state ? readStateIds(flags.state) : undefined,
+    onRead: (type, count) => progress.step(`read ${count} ${definitions[type].noun}s`, ++done, total),
+  });
+  progress.finish();
+  const visible = flags.ignoreUnmanaged ? { ...report, unmanaged: [] } : report;
+  process.stdout.write(flags.json ? `${JSON.stringify(visible, null, 2)}\n` : renderDrift(visible));
+  if (flags.exitCode && hasDrift(visible)) process.exitCode = DRIFT_EXIT_CODE;
+}
+
+export function driftCommand(): Command {
+  return withConnectionOptions(
+    new Command("drift")
+      .description(
+        "Compare what a stack declares with the live LiveKit project: differences field by field, declared resources missing " +
+          "in LiveKit, and live objects the stack does not manage.",
+      )
+      .argument("<source>", "a spec file (Pulumi.<stack>.yaml or a bare TelephonyStack spec, .yaml) or a program (.ts/.js file or project directory)")
+      .option("--stack <name>", "program: read the config of Pulumi.<name>.yaml next to Pulumi.yaml")
+      .option("--config-file <file>", "program: read config from this file instead")
+      .option("--project <name>", "Pulumi project (config namespace) when no Pulumi.yaml names it")
+      .option("--key <key>", "spec file: the config key holding the spec", "telephony")
+      .option("--state <file>", "`pulumi stack export` output, to find the objects of resources created without adoptId")
+      .option("--ignore-unmanaged", "do not list (or count as drift) live objects the stack does not manage")
+      .option("--json", "print the report as JSON")
+      .option("--exit-code", `exit with ${DRIFT_EXIT_CODE} when there is drift (errors exit with 1)`),
+  ).action((source: string, flags: DriftFlags) => run(source, flags));
+}

@@ -1,0 +1,25 @@
+import type { Command } from "commander";
+import type { Connection } from "../client/twirpSipApi";
+
+export interface ConnectionFlags {
+  url?: string;
+  apiKey?: string;
+  apiSecret?: string;
+}
+
+/** `--url`, `--api-key` and `--api-secret`, each falling back to the environment variable `lk` uses. */
+export function withConnectionOptions(command: Command): Command {
+  return command
+    .option("--url <url>", "LiveKit project URL (default: $LIVEKIT_URL)")
+    .option("--api-key <key>", "API key (default: $LIVEKIT_API_KEY)")
+    .option("--api-secret <secret>", "API secret (default: $LIVEKIT_API_SECRET; prefer the variable, flags show up in process lists)");
+}
+
+export function connectionFrom(flags: ConnectionFlags, env: NodeJS.ProcessEnv = process.env): Connection {
+  const url = flags.url ?? env.LIVEKIT_URL;
+  const apiKey = flags.apiKey ?? env.LIVEKIT_API_KEY;
+  const apiSecret = flags.apiSecret ?? env.LIVEKIT_API_SECRET;
+  const missing = [!url && "--url (or LIVEKIT_URL)", !apiKey && "--api-key (or LIVEKIT_API_KEY)", !apiSecret && "--api-secret (or LIVEKIT_API_SECRET)"].filter(Boolean);
+  if (missing.length > 0) throw new Error(`which LiveKit project? Missing ${missing.join(", ")}`);
+  return { url: url!, apiKey: apiKey!, apiSecret: apiSecret! };
+}
