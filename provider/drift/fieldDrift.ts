@@ -1,4 +1,5 @@
 import { isDeepStrictEqual } from "node:util";
+import { isRecord } from "../export/jsonTree";
 import { secretPaths, replacedAt } from "../export/secretPaths";
 import { changedFields } from "../lifecycle/changes";
 import type { ResourceDefinition } from "../resources/definition";
@@ -13,8 +14,6 @@ function withSecretsMasked(definition: ResourceDefinition, args: Record<string, 
   for (const [key, field] of Object.entries(definition.schema.fields)) if (field.secret) masked[key] = secretNotSet;
   return secretPaths(definition, args).reduce<Record<string, unknown>>((all, path) => replacedAt(all, path, secretSet) as Record<string, unknown>, masked);
 }
-
-const isRecord = (v: unknown): v is Record<string, unknown> => !!v && typeof v === "object" && !Array.isArray(v);
 
 /**
  * Descends into nested messages, and lists of messages of equal length, so a report names

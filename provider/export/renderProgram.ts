@@ -2,19 +2,21 @@ import { definitions, type ResourceType } from "../resources";
 import { type ExportModel, SecretPlaceholder, TrunkReference } from "./exportModel";
 import { resourceTypes } from "./liveProject";
 import { exportHeader } from "./setupNotes";
+import { descend, mapTree } from "./jsonTree";
 import { Code, tsLiteral } from "./tsLiteral";
 
 /** The stack outputs of a generated program: LiveKit IDs by logical name. */
 export const idOutputs: Record<ResourceType, string> = { InboundTrunk: "inboundTrunkIds", OutboundTrunk: "outboundTrunkIds", DispatchRule: "dispatchRuleIds" };
 
 /** Placeholders become the code that resolves them in a program: config secrets and trunk outputs. */
-function asCode(value: unknown): unknown {
-  if (value instanceof SecretPlaceholder) return new Code(`config.requireSecret(${JSON.stringify(value.configKey)})`);
-  if (value instanceof TrunkReference) return new Code(`${value.logicalName}.sipTrunkId`);
-  if (Array.isArray(value)) return value.map(asCode);
-  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, asCode(v)]));
-  return value;
-}
+const asCode = (value: unknown) =>
+  mapTree(value, (node) =>
+    node instanceof SecretPlaceholder
+      ? new Code(`config.requireSecret(${JSON.stringify(node.configKey)})`)
+      : node instanceof TrunkReference
+        ? new Code(`${node.logicalName}.sipTrunkId`)
+        : descend,
+  );
 
 /**
  * The export as a Pulumi TypeScript program using this package's resource classes, one variable

@@ -1,12 +1,11 @@
 import type { ResourceDefinition } from "../resources/definition";
+import { isRecord } from "./jsonTree";
 
 export type ValuePath = (string | number)[];
 
 // Storage and proxy credentials of LiveKit's egress messages (S3Upload, GCPUpload, AzureBlobUpload,
 // AliOSSUpload, ProxyConfig), which room configurations carry as plain strings.
 const credentialKeys = new Set(["secret", "sessionToken", "credentials", "accountKey", "password"]);
-
-const isRecord = (v: unknown): v is Record<string, unknown> => !!v && typeof v === "object" && !Array.isArray(v);
 
 /**
  * Where a resource's arguments hold secrets that are set: the fields its schema marks secret, and

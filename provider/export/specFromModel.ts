@@ -1,6 +1,7 @@
 import type { TelephonySpec } from "../stack/spec";
 import { sections, type Section } from "../stack/spec";
 import type { ResourceType } from "../resources";
+import { descend, mapTree } from "./jsonTree";
 import { type ExportModel, type ExportedResource, SecretPlaceholder, TrunkReference, describeObject } from "./exportModel";
 
 const sectionOf = Object.fromEntries(Object.entries(sections).map(([section, type]) => [type, section])) as Record<ResourceType, Section>;
@@ -34,24 +35,15 @@ function specEntry(resource: ExportedResource, problems: string[]): Record<strin
       if (trunks.length > 0) entry.trunks = trunks;
       if (raw.length > 0) entry.trunkIds = raw;
     } else {
-      entry[key] = specValue(value, key === "authPassword", () =>
-        problems.push(
-          `${describeObject(resource.type, resource.args.name, resource.id)}: a spec takes secrets only in authPassword, so the credentials in ${key} are left as { secret: … } placeholders that TelephonyStack rejects; export with --format typescript for this project`,
-        ),
-      );
+      entry[key] = mapTree(value, (node) => {
+        if (!(node instanceof SecretPlaceholder)) return descend;
+        if (key !== "authPassword") problems.push(nestedSecretProblem(resource, key));
+        return { secret: node.configKey };
+      });
     }
   }
   return entry;
 }
 
-function specValue(value: unknown, secretAllowed: boolean, nestedSecret: () => void): unknown {
-  if (value instanceof SecretPlaceholder) {
-    if (!secretAllowed) nestedSecret();
-    return { secret: value.configKey };
-  }
-  if (Array.isArray(value)) return value.map((item) => specValue(item, false, nestedSecret));
-  if (value && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([k, item]) => [k, specValue(item, false, nestedSecret)]));
-  }
-  return value;
-}
+const nestedSecretProblem = (resource: ExportedResource, key: string) =>
+  `${describeObject(resource.type, resource.args.name, resource.id)}: a spec takes secrets only in authPassword, so the credentials in ${key} are left as { secret: … } placeholders that TelephonyStack rejects; export with --format typescript for this project`;

@@ -1,13 +1,12 @@
 import { isDeepStrictEqual } from "node:util";
 import type { Field } from "../schema/field";
+import { isRecord } from "./jsonTree";
 
 /** A schema node as the composite builders expose it: objects and lists of objects name their fields, oneOfs their variants. */
 export type SchemaNode = Field<any, boolean> & {
   fields?: Record<string, SchemaNode>;
   variants?: Record<string, Record<string, SchemaNode>>;
 };
-
-const isRecord = (v: unknown): v is Record<string, unknown> => !!v && typeof v === "object" && !Array.isArray(v);
 
 /** True when LiveKit treats the value exactly as if it were not set. */
 export function isDefault(field: SchemaNode, value: unknown): boolean {

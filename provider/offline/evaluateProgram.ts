@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { descend, mapTree } from "../export/jsonTree";
 import { splitControls } from "../lifecycle/controls";
 import { definitions, type ResourceType } from "../resources";
 import type { DesiredResource } from "./desiredResource";
@@ -18,10 +19,7 @@ const typePrefix = "pulumi-nodejs:dynamic/livekit:";
 
 /** Mocks see secrets still wrapped, at any depth; offline nothing is secret from the comparison itself. */
 function unwrapSecrets(value: unknown): unknown {
-  const plain = pulumi.runtime.unwrapRpcSecret(value);
-  if (Array.isArray(plain)) return plain.map(unwrapSecrets);
-  if (plain && typeof plain === "object") return Object.fromEntries(Object.entries(plain).map(([k, v]) => [k, unwrapSecrets(v)]));
-  return plain;
+  return mapTree(value, (node) => (pulumi.runtime.isRpcSecret(node) ? unwrapSecrets(pulumi.runtime.unwrapRpcSecret(node)) : descend));
 }
 
 const typeOrder = Object.keys(definitions);

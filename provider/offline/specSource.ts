@@ -1,10 +1,9 @@
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
+import { isRecord } from "../export/jsonTree";
 import { sections, type TelephonySpec } from "../stack/spec";
 import { TelephonyStack } from "../stack/telephonyStack";
 import { unreadableSecret } from "./stackConfigFile";
-
-const isRecord = (v: unknown): v is Record<string, unknown> => !!v && typeof v === "object" && !Array.isArray(v);
 
 /**
  * The TelephonyStack spec in a YAML file: a `Pulumi.<stack>.yaml` (or an export of one), where it

@@ -1,22 +1,13 @@
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
+import { descend, isRecord, mapTree } from "../export/jsonTree";
 
 // Encrypted values cannot be read without the Pulumi CLI; programs get this instead. Secret
 // fields are only compared as set or not set, so the value itself does not matter.
 export const unreadableSecret = "[secret]";
 
-const isRecord = (v: unknown): v is Record<string, unknown> => !!v && typeof v === "object" && !Array.isArray(v);
 const isSecure = (v: unknown) => isRecord(v) && typeof v.secure === "string" && Object.keys(v).length === 1;
 
-function withoutCiphertext(value: unknown): unknown {
-  if (isSecure(value)) return unreadableSecret;
-  if (Array.isArray(value)) return value.map(withoutCiphertext);
-  if (isRecord(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutCiphertext(v)]));
-  return value;
-}
-
-const containsSecure = (value: unknown): boolean =>
-  isSecure(value) || (Array.isArray(value) ? value.some(containsSecure) : isRecord(value) && Object.values(value).some(containsSecure));
 
 /**
  * The config of a `Pulumi.<stack>.yaml` as the engine hands it to a program: keys namespaced
@@ -28,9 +19,14 @@ export function readStackConfig(file: string, project: string): { config: Record
   const secretKeys: string[] = [];
   for (const [key, value] of Object.entries(parsed?.config ?? {})) {
     const name = key.includes(":") ? key : `${project}:${key}`;
-    const plain = withoutCiphertext(value);
+    let secret = false;
+    const plain = mapTree(value, (node) => {
+      if (!isSecure(node)) return descend;
+      secret = true;
+      return unreadableSecret;
+    });
     config[name] = typeof plain === "string" ? plain : JSON.stringify(plain);
-    if (containsSecure(value)) secretKeys.push(name);
+    if (secret) secretKeys.push(name);
   }
   return { config, secretKeys };
 }

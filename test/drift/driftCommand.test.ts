@@ -1,23 +1,22 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startEmulator, type RunningEmulator } from "../../provider/emulator";
 import { preparePackedProject } from "../harness/fixtureProject";
 import { livekitEnv, runCli } from "../export/support/runCli";
-import { seedVariedProject } from "../export/support/variedProject";
+import { useVariedProject } from "../export/support/variedProject";
 
-let emulator: RunningEmulator;
+const emulator = useVariedProject();
 let specFile: string;
 let programDir: string;
 
-const drift = (source: string, ...flags: string[]) => runCli(["drift", source, ...flags], { env: livekitEnv(emulator) });
+const drift = (source: string, ...flags: string[]) => runCli(["drift", source, ...flags], { env: livekitEnv(emulator()) });
 
 /** A Pulumi project holding the exported program, its secrets set as `pulumi config set --secret` leaves them (encrypted). */
 async function exportProgramProject(): Promise<string> {
   const dir = join((await preparePackedProject()).dir, "drift-command");
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, "Pulumi.yaml"), "name: exported\nruntime: nodejs\n");
-  const exported = await runCli(["export", "-o", join(dir, "index.ts"), "--force"], { env: livekitEnv(emulator) });
+  const exported = await runCli(["export", "-o", join(dir, "index.ts"), "--force"], { env: livekitEnv(emulator()) });
   const keys = [...exported.stderr.matchAll(/pulumi config set --secret (\w+) <value>/g)].map((m) => m[1]);
   writeFileSync(join(dir, "Pulumi.dev.yaml"), `config:\n${keys.map((k) => `  exported:${k}:\n    secure: v1:ciphertext\n`).join("")}`);
   return dir;
@@ -25,22 +24,19 @@ async function exportProgramProject(): Promise<string> {
 
 /** What people do in the dashboard: edit fields, delete a rule, add a trunk by hand. */
 async function driftLiveProject() {
-  const trunk = emulator.store.list("inboundTrunk").find((t) => t.name === "Twilio inbound")!;
-  await emulator.store.put("inboundTrunk", { ...trunk, numbers: ["+14155550100"], krisp_enabled: false });
-  const lobby = emulator.store.list("dispatchRule").find((r) => r.name === "Lobby")!;
-  await emulator.store.delete("dispatchRule", String(lobby.sip_dispatch_rule_id));
-  await emulator.store.put("outboundTrunk", { sip_trunk_id: "ST_byhand", name: "By hand", address: "sip.example.org", numbers: ["+15550123"] });
+  const trunk = emulator().store.list("inboundTrunk").find((t) => t.name === "Twilio inbound")!;
+  await emulator().store.put("inboundTrunk", { ...trunk, numbers: ["+14155550100"], krisp_enabled: false });
+  const lobby = emulator().store.list("dispatchRule").find((r) => r.name === "Lobby")!;
+  await emulator().store.delete("dispatchRule", String(lobby.sip_dispatch_rule_id));
+  await emulator().store.put("outboundTrunk", { sip_trunk_id: "ST_byhand", name: "By hand", address: "sip.example.org", numbers: ["+15550123"] });
   return { lobbyId: String(lobby.sip_dispatch_rule_id) };
 }
 
 beforeAll(async () => {
-  emulator = await startEmulator({ port: 0 });
-  await seedVariedProject(emulator);
   specFile = join(mkdtempSync(join(tmpdir(), "drift-command-")), "Pulumi.dev.yaml");
-  await runCli(["export", "-o", specFile], { env: livekitEnv(emulator) });
+  await runCli(["export", "-o", specFile], { env: livekitEnv(emulator()) });
   programDir = await exportProgramProject();
 });
-afterAll(() => emulator?.close());
 
 describe("livekit-sip drift", () => {
   it("finds no drift right after an export, from the spec file and from the TypeScript program", async () => {

@@ -2,24 +2,18 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "yaml";
-import { startEmulator, type RunningEmulator } from "../../provider/emulator";
 import { livekitEnv, runCli } from "./support/runCli";
-import { seedVariedProject } from "./support/variedProject";
+import { useVariedProject } from "./support/variedProject";
 
-let emulator: RunningEmulator;
+const emulator = useVariedProject();
 const scratch = mkdtempSync(join(tmpdir(), "export-command-"));
 const storedPasswords = () =>
-  [...emulator.store.list("inboundTrunk"), ...emulator.store.list("outboundTrunk")].map((t) => String(t.auth_password)).filter((p) => p !== "");
+  [...emulator().store.list("inboundTrunk"), ...emulator().store.list("outboundTrunk")].map((t) => String(t.auth_password)).filter((p) => p !== "");
 
-beforeAll(async () => {
-  emulator = await startEmulator({ port: 0 });
-  await seedVariedProject(emulator);
-});
-afterAll(() => emulator?.close());
 
 describe("livekit-sip export", () => {
   it("writes the spec to stdout; progress, review notes and the secret commands go to stderr, no secret anywhere", async () => {
-    const { code, stdout, stderr } = await runCli(["export"], { env: livekitEnv(emulator) });
+    const { code, stdout, stderr } = await runCli(["export"], { env: livekitEnv(emulator()) });
     expect(code).toBe(0);
     const spec = parse(stdout).config["livekit-telephony:telephony"];
     expect(Object.keys(spec.dispatchRules)).toHaveLength(4);
@@ -30,7 +24,7 @@ describe("livekit-sip export", () => {
 
   it("takes flags over the environment, the format from --out, and will not overwrite a file unless forced", async () => {
     const out = join(scratch, "index.ts");
-    const flags = ["--url", emulator.url, "--api-key", emulator.apiKey, "--api-secret", emulator.apiSecret];
+    const flags = ["--url", emulator().url, "--api-key", emulator().apiKey, "--api-secret", emulator().apiSecret];
     const first = await runCli(["export", "-o", out, ...flags], { env: { LIVEKIT_URL: "http://127.0.0.1:1" } });
     expect(first.code).toBe(0);
     expect(first.stdout).toBe("");
@@ -44,7 +38,7 @@ describe("livekit-sip export", () => {
   });
 
   it("says which connection settings are missing", async () => {
-    const { code, stderr } = await runCli(["export", "--url", emulator.url]);
+    const { code, stderr } = await runCli(["export", "--url", emulator().url]);
     expect(code).toBe(1);
     expect(stderr).toBe("livekit-sip: which LiveKit project? Missing --api-key (or LIVEKIT_API_KEY), --api-secret (or LIVEKIT_API_SECRET)\n");
   });

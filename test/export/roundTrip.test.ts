@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { TwirpSipApi } from "../../provider/client/twirpSipApi";
-import { startEmulator, type RunningEmulator } from "../../provider/emulator";
+import type { RunningEmulator } from "../../provider/emulator";
 import { exportProject, type ExportFormat, type ExportResult } from "../../provider/export";
 import { validateSpec } from "../../provider/stack/validateSpec";
 import { MiniEngine } from "../harness/engine";
@@ -12,14 +12,14 @@ import { programFromFile } from "../harness/program";
 import { stackConfig } from "../support/stackConfig";
 import { exportedSecretValues } from "./support/exportedSecrets";
 import { typeCheckProgram, writeRunnableProgram } from "./support/generatedProgram";
-import { seedVariedProject } from "./support/variedProject";
+import { useVariedProject } from "./support/variedProject";
 
 const root = join(__dirname, "..", "..");
 const rootProgram = programFromFile(join(root, "provider", "program", "index.ts"));
 
+const running = useVariedProject();
 let emulator: RunningEmulator;
 let projectDir: string;
-let goneTrunkId: string;
 const exported = {} as Record<ExportFormat, ExportResult>;
 
 const exportAs = (format: ExportFormat) =>
@@ -42,13 +42,11 @@ async function expectAdoptionOnly(engine: MiniEngine, run: () => ReturnType<Mini
 }
 
 beforeAll(async () => {
-  emulator = await startEmulator({ port: 0 });
-  ({ goneTrunkId } = await seedVariedProject(emulator));
+  emulator = running();
   projectDir = (await preparePackedProject()).dir;
   exported.yaml = await exportAs("yaml");
   exported.typescript = await exportAs("typescript");
 });
-afterAll(() => emulator?.close());
 
 describe("export of a varied project", () => {
   it("writes a spec TelephonyStack accepts, with trunks by name, secrets by config key and nothing secret in the text", () => {
@@ -56,7 +54,7 @@ describe("export of a varied project", () => {
     const spec = config["livekit-telephony:telephony"];
     expect(validateSpec(spec, new Set(exported.yaml.model.secrets.map((s) => s.configKey)))).toEqual([]);
     expect(Object.keys(spec.inboundTrunks)).toHaveLength(4);
-    expect(spec.dispatchRules.annex).toMatchObject({ trunks: [expect.any(String)], trunkIds: [goneTrunkId] });
+    expect(spec.dispatchRules.annex).toMatchObject({ trunks: [expect.any(String)], trunkIds: [running().goneTrunkId] });
     expect(spec.dispatchRules.receptionist.trunks).toEqual(["twilioInbound"]);
     expect(spec.inboundTrunks.twilioInbound.authPassword).toEqual({ secret: "twilioInboundAuthPassword" });
     for (const value of Object.values(exportedSecretValues(exported.yaml.model, emulator))) {
@@ -69,7 +67,7 @@ describe("export of a varied project", () => {
 
   it("writes a TypeScript program that compiles against the package's types", () => {
     expect(exported.typescript.text).toContain("trunkIds: [twilioInbound.sipTrunkId]");
-    expect(exported.typescript.text).toContain(`trunkIds: ["${goneTrunkId}", `);
+    expect(exported.typescript.text).toContain(`trunkIds: ["${running().goneTrunkId}", `);
     expect(typeCheckProgram(exported.typescript.text, "roundTrip")).toEqual([]);
   });
 

@@ -2,15 +2,12 @@ import { Command } from "commander";
 import { TwirpSipApi } from "../../client/twirpSipApi";
 import { driftAgainstLive, hasDrift, readStateIds, renderDrift } from "../../drift";
 import { resourceTypes } from "../../export/liveProject";
+import type { DesiredStateOptions } from "../../offline/desiredState";
 import { definitions } from "../../resources";
 import { type ConnectionFlags, connectionFrom, withConnectionOptions } from "../connectionOptions";
 import { createProgress } from "../progress";
 
-interface DriftFlags extends ConnectionFlags {
-  stack?: string;
-  configFile?: string;
-  project?: string;
-  key: string;
+interface DriftFlags extends ConnectionFlags, DesiredStateOptions {
   state?: string;
   json?: boolean;
   exitCode?: boolean;
@@ -27,7 +24,7 @@ async function run(source: string, flags: DriftFlags): Promise<void> {
   progress.step(`evaluating ${source}`, 0, total);
   // Loaded here, not at the top: it needs @pulumi/pulumi, which the other commands do without.
   const { loadDesiredState } = await import("../../offline/desiredState");
-  const desired = await loadDesiredState(source, { key: flags.key, stack: flags.stack, configFile: flags.configFile, project: flags.project });
+  const desired = await loadDesiredState(source, flags);
   let done = 1;
   progress.step(`${desired.length} resources declared`, done, total);
   const report = await driftAgainstLive(desired, new TwirpSipApi(connection), {

@@ -1,7 +1,7 @@
 import { RoomAgentDispatch, RoomConfiguration } from "@livekit/protocol";
 import { SipClient } from "livekit-server-sdk";
 import { TwirpSipApi } from "../../../provider/client/twirpSipApi";
-import type { RunningEmulator } from "../../../provider/emulator";
+import { startEmulator, type RunningEmulator } from "../../../provider/emulator";
 import { definitions } from "../../../provider/resources";
 import { fullDispatchRule, fullInboundTrunk, fullOutboundTrunk } from "../../fixtures/fullArgs";
 
@@ -34,4 +34,18 @@ export async function seedVariedProject(emulator: RunningEmulator) {
   await sdk.createSipDispatchRule({ type: "individual", roomPrefix: "annex" }, { trunkIds: [gone.sipTrunkId, officeAnnex.sipTrunkId], name: "Annex" });
   await sdk.deleteSipTrunk(gone.sipTrunkId);
   return { goneTrunkId: gone.sipTrunkId };
+}
+
+/** One emulator per test file, seeded once with the varied project; a getter because it exists only once `beforeAll` ran. */
+export function useVariedProject(): () => RunningEmulator & { goneTrunkId: string } {
+  let running: (RunningEmulator & { goneTrunkId: string }) | undefined;
+  beforeAll(async () => {
+    const emulator = await startEmulator({ port: 0 });
+    running = Object.assign(emulator, await seedVariedProject(emulator));
+  });
+  afterAll(() => running?.close());
+  return () => {
+    if (!running) throw new Error("the emulator is not running");
+    return running;
+  };
 }
