@@ -59,7 +59,14 @@ export function buildExportModel(live: LiveProject): ExportModel {
   for (const type of resourceTypes) {
     const definition = definitions[type] as unknown as ResourceDefinition;
     for (const object of [...live[type]].sort(byId(definition))) {
-      model.resources.push(exportObject(type, definition, object, names, model));
+      const full = definition.schema.fromWire(object) as Record<string, unknown>;
+      const id = String(object[definition.idField]);
+      const described = describeObject(type, full.name, id);
+      const logicalName = names.claim(String(full.name ?? ""), fallbackNames[type]);
+      const { args, secrets } = withSecretPlaceholders(definition, full, logicalName, described);
+      model.resources.push({ type, logicalName, id, args });
+      model.secrets.push(...secrets);
+      model.warnings.push(...reviewNotes(definition, full, described));
     }
   }
   referenceExportedTrunks(model.resources);
@@ -69,31 +76,32 @@ export function buildExportModel(live: LiveProject): ExportModel {
 const byId = (definition: ResourceDefinition) => (a: LiveObject, b: LiveObject) =>
   String(a[definition.idField]) < String(b[definition.idField]) ? -1 : 1;
 
-function exportObject(type: ResourceType, definition: ResourceDefinition, object: LiveObject, names: LogicalNames, model: ExportModel): ExportedResource {
-  const id = String(object[definition.idField]);
-  const full = definition.schema.fromWire(object) as Record<string, unknown>;
-  const described = describeObject(type, full.name, id);
-  const logicalName = names.claim(String(full.name ?? ""), fallbackNames[type]);
-  for (const failure of validate(definition, full)) {
-    model.warnings.push(`${described}: ${failure.property}: ${failure.reason}. \`pulumi up\` stops at this resource until it is fixed.`);
-  }
-  if (full.authUsername && !full.authPassword && type !== "DispatchRule") {
-    model.warnings.push(
-      `${described} has a username but LiveKit reported no password. If your LiveKit server hides passwords, add authPassword yourself (see docs/adoption.md): the first update Pulumi makes to this trunk would otherwise clear it.`,
-    );
-  }
+const capitalized = (part: string | number) => String(part)[0].toUpperCase() + String(part).slice(1);
+
+/** The arguments without defaults, each secret replaced by a config key named after the object and the path. */
+function withSecretPlaceholders(definition: ResourceDefinition, full: Record<string, unknown>, logicalName: string, described: string) {
   let args: unknown = withoutDefaults(definition.schema.fields as Record<string, SchemaNode>, full);
+  const secrets: SecretSetting[] = [];
   for (const path of secretPaths(definition, full)) {
     const configKey = logicalName + path.filter((part) => part !== "roomConfig").map(capitalized).join("");
     args = replacedAt(args, path, new SecretPlaceholder(configKey));
-    model.secrets.push({ configKey, describes: `${path.join(".")} of ${described}` });
+    secrets.push({ configKey, describes: `${path.join(".")} of ${described}` });
   }
-  return { type, logicalName, id, args: args as Record<string, unknown> };
+  return { args: args as Record<string, unknown>, secrets };
 }
 
-const capitalized = (part: string | number) => String(part)[0].toUpperCase() + String(part).slice(1);
+/** What would stop or spoil the first `pulumi up`: objects our checks reject, passwords LiveKit kept to itself. */
+function reviewNotes(definition: ResourceDefinition, full: Record<string, unknown>, described: string): string[] {
+  const notes = validate(definition, full).map((f) => `${described}: ${f.property}: ${f.reason}. \`pulumi up\` stops at this resource until it is fixed.`);
+  if (full.authUsername && !full.authPassword) {
+    notes.push(
+      `${described} has a username but LiveKit reported no password. If your LiveKit server hides passwords, add authPassword yourself (see docs/adoption.md): the first update Pulumi makes to this trunk would otherwise clear it.`,
+    );
+  }
+  return notes;
+}
 
-/** Rules name the trunks of the same export by reference, so the program keeps working once IDs are managed. */
+/** Rules name the trunks of the same export by reference, as a program written by hand would. */
 function referenceExportedTrunks(resources: ExportedResource[]): void {
   const inbound = new Map(resources.filter((r) => r.type === "InboundTrunk").map((r) => [r.id, r.logicalName]));
   for (const rule of resources.filter((r) => r.type === "DispatchRule")) {
