@@ -68,7 +68,7 @@ describe.each(cases)("$type through the provider host", (c) => {
   let id = "";
   let outs: Record<string, unknown> = {};
 
-  const inputs = async (args: Record<string, unknown>) => ({ ...args, __name: name, __provider: await env.providerText(c.type) });
+  const inputs = async (args: Record<string, unknown>) => ({ ...args, __resourceName: name, __provider: await env.providerText(c.type) });
   const urn = () => env.urn(c.type, name);
   const mutatingCalls = () => {
     const byMethod = env.emulator.stats().byMethod;
@@ -165,8 +165,8 @@ describe("LiveKit errors through the provider host", () => {
   it("name the resource, LiveKit's message and code, and a hint", async () => {
     const text = await env.providerText("InboundTrunk");
     const args = { numbers: ["+14155550177"], allowedAddresses: ["10.0.0.1"], __provider: text };
-    await env.host.create(env.urn("InboundTrunk", "first"), { ...args, __name: "first" });
-    await expect(env.host.create(env.urn("InboundTrunk", "second"), { ...args, __name: "second" })).rejects.toThrow(
+    await env.host.create(env.urn("InboundTrunk", "first"), { ...args, __resourceName: "first" });
+    await expect(env.host.create(env.urn("InboundTrunk", "second"), { ...args, __resourceName: "second" })).rejects.toThrow(
       /^InboundTrunk "second": Conflicting inbound SIP Trunks: .* \(invalid_argument\)\. Hint: another inbound trunk already answers these numbers/,
     );
   });
@@ -177,7 +177,7 @@ describe("LiveKit errors through the provider host", () => {
       await other.host.configure({ "livekit:url": other.emulator.url });
       const text = await other.providerText("OutboundTrunk");
       await expect(
-        other.host.create(other.urn("OutboundTrunk", "x"), { ...fullOutboundTrunk, __name: "x", __provider: text }),
+        other.host.create(other.urn("OutboundTrunk", "x"), { ...fullOutboundTrunk, __resourceName: "x", __provider: text }),
       ).rejects.toThrow(/livekit:apiKey \(or LIVEKIT_API_KEY\), livekit:apiSecret \(or LIVEKIT_API_SECRET\)/);
       expect(other.emulator.stats().total).toBe(0);
     } finally {

@@ -12,7 +12,7 @@ const outbound = lifecycle(definitions.OutboundTrunk, noApi);
 
 describe("check", () => {
   it("accepts a full inbound trunk and returns the inputs unchanged", async () => {
-    const news = { ...fullInboundTrunk, __provider: "x", __name: "main" };
+    const news = { ...fullInboundTrunk, __provider: "x", __resourceName: "main" };
     expect(await trunk.check({}, news)).toEqual({ inputs: news });
   });
 
@@ -69,10 +69,10 @@ describe("check", () => {
 });
 
 describe("diff", () => {
-  const olds = { ...fullDispatchRule, sipDispatchRuleId: "SDR_1", __provider: "old", __name: "r", createdAt: "2026-01-01T00:00:00Z" };
+  const olds = { ...fullDispatchRule, sipDispatchRuleId: "SDR_1", __provider: "old", __resourceName: "r", createdAt: "2026-01-01T00:00:00Z" };
 
   it("reports no change for the same inputs, whatever __provider and output-only fields say", async () => {
-    expect(await rule.diff("SDR_1", olds, { ...fullDispatchRule, __provider: "new", __name: "r" })).toEqual({
+    expect(await rule.diff("SDR_1", olds, { ...fullDispatchRule, __provider: "new", __resourceName: "r" })).toEqual({
       changes: false,
       replaces: [],
       deleteBeforeReplace: false,
