@@ -6,8 +6,8 @@ import type { ResourceDefinition } from "../resources/definition";
 import type { FieldDrift } from "./driftReport";
 
 /** Secret values are neither known offline nor shown: both sides compare as set or not set. */
-export const secretSet = "(secret set)";
-export const secretNotSet = "(secret not set)";
+const secretSet = "(secret set)";
+const secretNotSet = "(secret not set)";
 
 function withSecretsMasked(definition: ResourceDefinition, args: Record<string, unknown>): Record<string, unknown> {
   const masked = { ...args };
