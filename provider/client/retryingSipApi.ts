@@ -3,9 +3,9 @@ import { withRetries } from "./retry";
 import type { SipApi, SipMethod } from "./sipApi";
 
 /**
- * Retries every call that is safe to repeat. Creates are passed through untouched: repeating one
- * whose answer was lost would make a duplicate, so they are retried by `createIdempotently`, which
- * first looks for the object the lost attempt may have made.
+ * Retries every call that is safe to repeat. Creates (and purchases) are passed through untouched:
+ * repeating one whose answer was lost would make a duplicate, so they are retried by
+ * `createIdempotently`, which first looks for the object the lost attempt may have made.
  */
 export class RetryingSipApi implements SipApi {
   constructor(
@@ -14,7 +14,7 @@ export class RetryingSipApi implements SipApi {
   ) {}
 
   call(method: SipMethod, body: object): Promise<any> {
-    if (method.startsWith("Create")) return this.inner.call(method, body);
+    if (/^(Create|Purchase)/.test(method)) return this.inner.call(method, body);
     return withRetries(this.policy, method, () => this.inner.call(method, body));
   }
 }

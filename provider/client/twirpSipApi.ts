@@ -1,5 +1,5 @@
 import { LiveKitApiError, LiveKitTransportError } from "./errors";
-import { SipApi, SipMethod, sipMethods } from "./sipApi";
+import { MethodEntry, SIP_SERVICE, SipApi, SipMethod, sipMethods } from "./sipApi";
 import { AdminTokens } from "./token";
 
 export interface Connection {
@@ -28,13 +28,13 @@ export class TwirpSipApi implements SipApi {
   }
 
   async call(method: SipMethod, body: object): Promise<any> {
-    const [Request, Response] = sipMethods[method];
+    const [Request, Response, service = SIP_SERVICE]: MethodEntry = sipMethods[method];
     // Round-tripping through the message class catches mapping mistakes before anything is sent.
     const payload = JSON.stringify(Request.fromJson(body as never).toJson());
     let response: globalThis.Response;
     let text: string;
     try {
-      response = await fetch(`${this.base}/twirp/livekit.SIP/${method}`, {
+      response = await fetch(`${this.base}/twirp/${service}/${method}`, {
         method: "POST",
         headers: {
           Authorization: `Bearer ${await this.tokens.get()}`,
