@@ -6,11 +6,13 @@ import { UNKNOWN } from "../schema/unknowns";
  * Inputs that steer the provider rather than describe the LiveKit object. They never reach
  * LiveKit and never count as changes.
  */
-export const controlKeys = ["adoptId", "__resourceName"] as const;
+export const controlKeys = ["adoptId", "allowNonE164Numbers", "__resourceName"] as const;
 
 export interface Controls {
   /** Adopt this existing LiveKit object on create instead of creating a new one. */
   adoptId?: string;
+  /** Accept SIP user names and extensions where phone numbers are expected. */
+  allowNonE164Numbers?: boolean;
   /** The Pulumi resource name, which the engine does not pass to dynamic providers. */
   __resourceName?: string;
 }
@@ -18,16 +20,20 @@ export interface Controls {
 const idPatterns = { sipTrunkId: /^ST_[A-Za-z0-9]+$/, sipDispatchRuleId: /^SDR_[A-Za-z0-9]+$/ };
 
 export function splitControls(inputs: Record<string, unknown>): { controls: Controls; args: Record<string, unknown> } {
-  const { __provider, adoptId, __resourceName, ...args } = inputs;
+  const { __provider, adoptId, allowNonE164Numbers, __resourceName, ...args } = inputs;
   void __provider;
   const controls: Controls = {};
   if (adoptId !== undefined) controls.adoptId = adoptId as string;
+  if (allowNonE164Numbers !== undefined) controls.allowNonE164Numbers = allowNonE164Numbers as boolean;
   if (__resourceName !== undefined) controls.__resourceName = __resourceName as string;
   return { controls, args };
 }
 
 export function validateControls(definition: ResourceDefinition, controls: Controls): Failure[] {
-  const { adoptId } = controls;
+  const { adoptId, allowNonE164Numbers } = controls;
+  if (allowNonE164Numbers !== undefined && (allowNonE164Numbers as unknown) !== UNKNOWN && typeof allowNonE164Numbers !== "boolean") {
+    return [{ property: "allowNonE164Numbers", reason: "must be true or false" }];
+  }
   if (adoptId === undefined || adoptId === UNKNOWN) return [];
   const pattern = idPatterns[definition.idField];
   const ok = z.string().regex(pattern).safeParse(adoptId).success;

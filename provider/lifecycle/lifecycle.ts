@@ -1,6 +1,6 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import type { ResourceDefinition } from "../resources/definition";
-import { validate } from "../schema/validate";
+import { checkArguments } from "../schema/validate";
 import { Controls, splitControls, validateControls } from "./controls";
 import { describeFailure } from "./describeError";
 import { inputsFrom, outputsFrom } from "./outputs";
@@ -27,8 +27,12 @@ export function lifecycle(definition: ResourceDefinition, connect: () => Connect
   return {
     async check(_olds: Props, news: Props) {
       const { controls, args } = splitControls(news);
-      const failures = [...validateControls(definition, controls), ...validate(definition, args)];
-      return failures.length > 0 ? { failures } : { inputs: news };
+      const validation = checkArguments(definition, args, { allowNonE164Numbers: controls.allowNonE164Numbers === true });
+      const failures = [...validateControls(definition, controls), ...validation.failures];
+      if (failures.length > 0) return { failures };
+      // The provider host has no engine connection; its console output reaches the CLI's log.
+      for (const warning of validation.warnings) console.warn(`warning: ${definition.type} "${controls.__resourceName ?? "?"}": ${warning}`);
+      return { inputs: validation.normalized ? { ...news, ...validation.normalized } : news };
     },
 
     async diff(_id: string, olds: Props, news: Props) {

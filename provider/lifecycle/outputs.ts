@@ -1,5 +1,5 @@
 import type { ResourceDefinition } from "../resources/definition";
-import type { Controls } from "./controls";
+import { controlKeys, type Controls } from "./controls";
 
 export interface LiveObject {
   id: string;
@@ -34,7 +34,7 @@ export function outputsFrom(
 /** The arguments that would reproduce a live object, for `pulumi refresh` to realign inputs. */
 export function inputsFrom(definition: ResourceDefinition, outputs: Record<string, unknown>): Record<string, unknown> {
   const inputs: Record<string, unknown> = {};
-  for (const key of [...Object.keys(definition.schema.fields), "adoptId", "__resourceName"]) {
+  for (const key of [...Object.keys(definition.schema.fields), ...controlKeys]) {
     if (outputs[key] !== undefined) inputs[key] = outputs[key];
   }
   return inputs;

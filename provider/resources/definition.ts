@@ -29,6 +29,10 @@ export interface ResourceDefinition<F extends Fields = Fields> {
   schema: ObjectField<F>;
   /** Rules that involve several fields; each reports the property that should change. */
   crossFieldRules?(args: ObjectValue<F>): Failure[];
+  /** Legal but risky settings, reported without failing the preview. */
+  warnings?(args: ObjectValue<F>): string[];
+  /** Why a property users reach for does not exist on this resource, keyed by property name. */
+  missingPropertyHints?: Record<string, string>;
   livekit: LiveKitBinding;
 }
 

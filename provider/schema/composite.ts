@@ -56,6 +56,12 @@ export function object<F extends Fields>(doc: string, fields: F): ObjectField<F>
       const source = (value ?? {}) as Record<string, unknown>;
       return Object.fromEntries(entries(fields).map(([key, f]) => [key, f.canonical(source[key])]));
     },
+    normalize: (value) => {
+      const source = value as Record<string, unknown>;
+      const result: Record<string, unknown> = { ...source };
+      for (const [key, f] of entries(fields)) if (source[key] !== undefined) result[key] = f.normalize(source[key]);
+      return result as ObjectValue<F>;
+    },
   });
   return { ...base, fields, shape: shape as Record<keyof F, z.ZodType> };
 }
@@ -71,6 +77,7 @@ export function listOf<T>(doc: string, item: Field<T, boolean>, options: { max?:
     toWire: (list) => list.map((v) => item.toWire(v)),
     fromWire: (wire) => (Array.isArray(wire) ? wire.map((w) => item.fromWire(w)).filter((v): v is T => v !== undefined) : undefined),
     canonical: (list) => (list ?? []).map((v) => item.canonical(v)),
+    normalize: (list) => list.map((v) => item.normalize(v)),
   });
   // Exposed so that messages about a list element can name the element's valid properties.
   return { ...list, fields: (item as Partial<ObjectField<Fields>>).fields };
@@ -121,6 +128,10 @@ export function oneOf<V extends Record<string, Variant<Fields>>>(doc: string, va
       const { type, ...rest } = value as { type: string };
       const body = bodies[type];
       return body ? { type, ...(body.canonical(rest as never) as object) } : { type };
+    },
+    normalize: (value) => {
+      const { type, ...rest } = value as { type: string };
+      return { type, ...(bodies[type].normalize(rest as never) as object) } as VariantValue<V>;
     },
   });
   const allFields = Object.assign({}, ...Object.values(variants).map((v) => v.fields)) as Fields;

@@ -18,6 +18,8 @@ export interface Field<T, Required extends boolean = false> {
   toWire(value: T): unknown;
   /** The value from LiveKit's protobuf JSON; undefined when LiveKit reports the field as unset. */
   fromWire(wire: unknown): T | undefined;
+  /** The preferred spelling of a valid value (E.164 numbers, LiveKit's codec names), sent to LiveKit. */
+  normalize(value: T): T;
   /**
    * A comparable form in which "missing" equals LiveKit's default and order is dropped where
    * LiveKit ignores it, so that diffs never flap between equivalent spellings.
@@ -38,6 +40,7 @@ export function field<T>(spec: {
   toWire?: (value: T) => unknown;
   fromWire: (wire: unknown) => T | undefined;
   canonical: (value: T | undefined) => unknown;
+  normalize?: (value: T) => T;
   secret?: boolean;
 }): Field<T> {
   return {
@@ -48,6 +51,7 @@ export function field<T>(spec: {
     secret: spec.secret ?? false,
     toWire: spec.toWire ?? ((value) => value),
     fromWire: spec.fromWire,
+    normalize: spec.normalize ?? ((value) => value),
     canonical: spec.canonical,
   };
 }
@@ -57,16 +61,29 @@ export function required<T>(f: Field<T>): Field<T, true> {
   return { ...f, required: true };
 }
 
-/** The same field with extra validation (used by the preview checks layered on LiveKit's rules). */
-export function refined<T, R extends boolean>(f: Field<T, R>, zod: z.ZodType<T>): Field<T, R> {
-  return { ...f, zod };
+/** The same field with extra validation and, optionally, a preferred spelling. */
+export function refined<F extends Field<any, boolean>>(f: F, zod: z.ZodType<ValueOf<F>>, normalize?: (value: ValueOf<F>) => ValueOf<F>): F {
+  return { ...f, zod, normalize: normalize ?? f.normalize };
 }
+
+/** Far above any real trunk, low enough that a runaway list is refused rather than sent. */
+export const maxListLength = 10_000;
 
 const asString = (wire: unknown) => (typeof wire === "string" ? wire : undefined);
 
-export function text(doc: string, options: Options & { zod?: z.ZodType<string> } = {}): Field<string> {
+/**
+ * A string. Single-line text up to 256 characters by default; `multiline` allows line breaks and
+ * tabs (metadata, JSON), never other control characters.
+ */
+export function text(doc: string, options: Options & { zod?: z.ZodType<string>; max?: number; multiline?: boolean } = {}): Field<string> {
+  const max = options.max ?? 256;
+  const controls = options.multiline ? /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/ : /[\u0000-\u001f\u007f]/;
+  const base = z
+    .string()
+    .max(max)
+    .refine((v) => !controls.test(v), { message: options.multiline ? "contains a control character" : "contains a control character or line break" });
   return field({
-    zod: options.zod ?? z.string(),
+    zod: options.zod ?? base,
     doc,
     type: "string",
     secret: options.secret,
@@ -100,9 +117,14 @@ export function count(doc: string, max = 0xffffffff): Field<number> {
  * A repeated string. `ordered: false` when LiveKit treats the list as a set (numbers, addresses,
  * trunk IDs): reordering it in code must not show up as a change.
  */
-export function strings(doc: string, options: { ordered: boolean; item?: z.ZodType<string> }): Field<string[]> {
+export function strings(
+  doc: string,
+  options: { ordered: boolean; item?: z.ZodType<string>; normalize?: (value: string) => string },
+): Field<string[]> {
+  const normalizeItem = options.normalize;
   return field({
-    zod: z.array(options.item ?? z.string()),
+    normalize: normalizeItem ? (list) => list.map(normalizeItem) : undefined,
+    zod: z.array(options.item ?? z.string()).max(maxListLength),
     doc,
     type: "string[]",
     fromWire: (w) => (Array.isArray(w) ? w.filter((x): x is string => typeof x === "string") : undefined),
@@ -113,10 +135,24 @@ export function strings(doc: string, options: { ordered: boolean; item?: z.ZodTy
   });
 }
 
-/** A protobuf map<string,string>. */
-export function dictionary(doc: string, options: { key?: z.ZodType<string>; value?: z.ZodType<string> } = {}): Field<Record<string, string>> {
+const reservedKeys = new Set(["__proto__", "constructor", "prototype"]);
+
+/**
+ * A protobuf map<string,string>. `entry` adds LiveKit's rules for the pair (header names and
+ * values); names JavaScript treats specially are refused, since tools reading them misbehave.
+ */
+export function dictionary(doc: string, options: { entry?: (key: string, value: string) => string | undefined } = {}): Field<Record<string, string>> {
+  const zod = z
+    .record(z.string(), z.string().max(65_536))
+    .refine((map) => Object.keys(map).length <= 1000, { message: "has more than 1000 entries" })
+    .superRefine((map, ctx) => {
+      for (const [key, value] of Object.entries(map)) {
+        const problem = reservedKeys.has(key) ? `"${key}" is a reserved JavaScript property name; choose another name` : options.entry?.(key, value);
+        if (problem) ctx.addIssue({ code: "custom", path: [key], message: problem });
+      }
+    });
   return field({
-    zod: z.record(options.key ?? z.string(), options.value ?? z.string()),
+    zod,
     doc,
     type: "Record<string, string>",
     fromWire: (w) => (w && typeof w === "object" && !Array.isArray(w) ? { ...(w as Record<string, string>) } : undefined),
@@ -125,10 +161,10 @@ export function dictionary(doc: string, options: { key?: z.ZodType<string>; valu
 }
 
 /** A google.protobuf.Duration, written in seconds by users and as "30s" on the wire. */
-export function seconds(doc: string, limits: { max: number }): Field<number> {
+export function seconds(doc: string, limits: { min?: number; max: number }): Field<number> {
   return field({
-    zod: z.number().min(0).max(limits.max),
-    doc: `${doc} At most ${limits.max} seconds.`,
+    zod: z.number().min(limits.min ?? 0).max(limits.max),
+    doc: `${doc} ${limits.min ? `${limits.min} to ${limits.max}` : `At most ${limits.max}`} seconds.`,
     type: "number (seconds)",
     toWire: (v) => `${v}s`,
     fromWire: (w) => (typeof w === "string" && /^-?\d+(\.\d+)?s$/.test(w) ? Number(w.slice(0, -1)) : undefined),

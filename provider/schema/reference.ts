@@ -51,6 +51,7 @@ export function renderReference(definition: ResourceDefinition): string {
     "|---|---|---|---|",
     ...table,
     "| `adoptId` | string | | ID of an existing LiveKit object to take under management on the first `pulumi up` instead of creating a new one. |",
+    "| `allowNonE164Numbers` | boolean | | Accept SIP user names and extensions where phone numbers are expected. Risky: LiveKit compares dispatch-rule numbers exactly at call time, so a number written differently from what the carrier sends never matches. |",
     "",
     "## Outputs",
     "",

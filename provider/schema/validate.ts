@@ -4,22 +4,40 @@ import { Path, formatPath, separateUnknowns } from "./unknowns";
 
 const related = (a: Path, b: Path) => a.slice(0, b.length).every((p, i) => p === b[i]) || b.slice(0, a.length).every((p, i) => p === a[i]);
 
+export interface ValidationOptions {
+  /** Accept SIP user names and extensions where phone numbers are expected. */
+  allowNonE164Numbers?: boolean;
+}
+
+export interface Validation {
+  failures: Failure[];
+  warnings: string[];
+  /** The arguments in their preferred spelling, when everything is known and valid. */
+  normalized?: Record<string, unknown>;
+}
+
 /**
  * Every problem with a resource's arguments at once, each with the property to change. Values the
  * engine does not know yet (preview) are skipped and checked again once they are known.
  */
-export function validate(definition: ResourceDefinition, args: unknown): Failure[] {
+export function checkArguments(definition: ResourceDefinition, args: unknown, options: ValidationOptions = {}): Validation {
   const { known, unknownPaths } = separateUnknowns(args);
   const parsed = definition.schema.zod.safeParse(known ?? {}, { reportInput: true });
-  const failures = parsed.success
-    ? []
-    : parsed.error.issues
-        .filter((issue) => issue.code === "unrecognized_keys" || !unknownPaths.some((p) => related(p, issue.path as Path)))
-        .flatMap((issue) => describe(issue, definition));
-  if (parsed.success && unknownPaths.length === 0 && definition.crossFieldRules) {
-    failures.push(...definition.crossFieldRules(parsed.data as never));
-  }
-  return failures;
+  const issues = parsed.success ? [] : parsed.error.issues;
+  const failures = issues
+    .filter((issue) => issue.code === "unrecognized_keys" || !unknownPaths.some((p) => related(p, issue.path as Path)))
+    .filter((issue) => !(options.allowNonE164Numbers && issue.code === "custom" && (issue.params as { nonE164?: boolean })?.nonE164))
+    .flatMap((issue) => describe(issue, definition));
+  if (failures.length > 0 || unknownPaths.length > 0) return { failures, warnings: [] };
+  const value = (parsed.success ? parsed.data : known) as never;
+  failures.push(...(definition.crossFieldRules?.(value) ?? []));
+  if (failures.length > 0) return { failures, warnings: [] };
+  return { failures, warnings: definition.warnings?.(value) ?? [], normalized: definition.schema.normalize(value) as Record<string, unknown> };
+}
+
+/** Just the failures of `checkArguments`. */
+export function validate(definition: ResourceDefinition, args: unknown, options: ValidationOptions = {}): Failure[] {
+  return checkArguments(definition, args, options).failures;
 }
 
 function describe(issue: z.core.$ZodIssue, definition: ResourceDefinition): Failure[] {
@@ -27,6 +45,8 @@ function describe(issue: z.core.$ZodIssue, definition: ResourceDefinition): Fail
   if (issue.code === "unrecognized_keys") {
     return issue.keys.map((key) => {
       const property = formatPath([...path, key]);
+      const hint = path.length === 0 ? definition.missingPropertyHints?.[key] : undefined;
+      if (hint) return { property, reason: hint };
       const known = knownKeysAt(definition, path);
       const suggestion = closest(key, known);
       return {
@@ -76,7 +96,8 @@ function fieldAt(definition: ResourceDefinition, path: Path): FieldLike | undefi
   let current: FieldLike | undefined = definition.schema as FieldLike;
   for (const part of path) {
     if (typeof part === "number") continue;
-    current = current?.fields?.[part];
+    const fields: Record<string, FieldLike> | undefined = current?.fields;
+    current = fields && Object.hasOwn(fields, part) ? fields[part] : undefined;
   }
   return current;
 }
