@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -32,6 +32,9 @@ if (args[0] === "up") {
 `,
     );
     chmodSync(join(bin, "pulumi"), 0o755);
+    // up:local links the package into node_modules as a user's project has it; undo that here.
+    const link = join(root, "node_modules", "pulumi-livekit-sip");
+    const linkedBefore = existsSync(link);
     try {
       const result = spawnSync(process.execPath, [script], {
         env: { PATH: `${bin}:/usr/bin:/bin`, LIVEKIT_EMULATOR_PORT: "7899" },
@@ -49,6 +52,7 @@ if (args[0] === "up") {
       expect(up.args).toEqual(expect.arrayContaining(["--stack", "dev", "--config-file", join(root, ".pulumi-local", "Pulumi.dev.yaml")]));
     } finally {
       rmSync(bin, { recursive: true, force: true });
+      if (!linkedBefore) rmSync(link, { force: true });
     }
   });
 });
