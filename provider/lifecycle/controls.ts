@@ -6,7 +6,7 @@ import { UNKNOWN } from "../schema/unknowns";
  * Inputs that steer the provider rather than describe the LiveKit object. They never reach
  * LiveKit and never count as changes.
  */
-export const controlKeys = ["adoptId", "allowNonE164Numbers", "__resourceName"] as const;
+export const controlKeys = ["adoptId", "allowNonE164Numbers", "__resourceName", "__stackProblems"] as const;
 
 export interface Controls {
   /** Adopt this existing LiveKit object on create instead of creating a new one. */
@@ -15,17 +15,20 @@ export interface Controls {
   allowNonE164Numbers?: boolean;
   /** The Pulumi resource name, which the engine does not pass to dynamic providers. */
   __resourceName?: string;
+  /** Conflicts with other resources of the same program, found where the program declares them. */
+  __stackProblems?: Failure[];
 }
 
 const idPatterns = { sipTrunkId: /^ST_[A-Za-z0-9]+$/, sipDispatchRuleId: /^SDR_[A-Za-z0-9]+$/ };
 
 export function splitControls(inputs: Record<string, unknown>): { controls: Controls; args: Record<string, unknown> } {
-  const { __provider, adoptId, allowNonE164Numbers, __resourceName, ...args } = inputs;
+  const { __provider, adoptId, allowNonE164Numbers, __resourceName, __stackProblems, ...args } = inputs;
   void __provider;
   const controls: Controls = {};
   if (adoptId !== undefined) controls.adoptId = adoptId as string;
   if (allowNonE164Numbers !== undefined) controls.allowNonE164Numbers = allowNonE164Numbers as boolean;
   if (__resourceName !== undefined) controls.__resourceName = __resourceName as string;
+  if (Array.isArray(__stackProblems)) controls.__stackProblems = __stackProblems as Failure[];
   return { controls, args };
 }
 

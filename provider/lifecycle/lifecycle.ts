@@ -28,7 +28,7 @@ export function lifecycle(definition: ResourceDefinition, connect: () => Connect
     async check(_olds: Props, news: Props) {
       const { controls, args } = splitControls(news);
       const validation = checkArguments(definition, args, { allowNonE164Numbers: controls.allowNonE164Numbers === true });
-      const failures = [...validateControls(definition, controls), ...validation.failures];
+      const failures = [...validateControls(definition, controls), ...validation.failures, ...(controls.__stackProblems ?? [])];
       if (failures.length > 0) return { failures };
       // The provider host has no engine connection; its console output reaches the CLI's log.
       for (const warning of validation.warnings) console.warn(`warning: ${definition.type} "${controls.__resourceName ?? "?"}": ${warning}`);

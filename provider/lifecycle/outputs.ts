@@ -26,7 +26,9 @@ export function outputsFrom(
   for (const stamp of ["createdAt", "updatedAt"]) {
     if (typeof wire[stamp] === "string") outputs[stamp] = wire[stamp];
   }
-  Object.assign(outputs, controls);
+  const { __stackProblems, ...kept } = controls;
+  void __stackProblems;
+  Object.assign(outputs, kept);
   // The host converts outputs with Struct.fromJavaScript, which rejects undefined anywhere.
   return { id, outputs: JSON.parse(JSON.stringify(outputs)) };
 }
@@ -34,7 +36,7 @@ export function outputsFrom(
 /** The arguments that would reproduce a live object, for `pulumi refresh` to realign inputs. */
 export function inputsFrom(definition: ResourceDefinition, outputs: Record<string, unknown>): Record<string, unknown> {
   const inputs: Record<string, unknown> = {};
-  for (const key of [...Object.keys(definition.schema.fields), ...controlKeys]) {
+  for (const key of [...Object.keys(definition.schema.fields), ...controlKeys.filter((k) => k !== "__stackProblems")]) {
     if (outputs[key] !== undefined) inputs[key] = outputs[key];
   }
   return inputs;

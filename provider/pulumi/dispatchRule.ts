@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { ArgsOf } from "../resources/definition";
 import type { dispatchRule } from "../resources/dispatchRule";
+import { ruleProblems } from "./programChecks";
 import { LiveKitResource } from "./resource";
 import type { ControlArgs, Inputs, LiveKitTimestamps, Outputs } from "./types";
 
@@ -15,6 +16,6 @@ export class DispatchRule extends LiveKitResource {
   declare readonly sipDispatchRuleId: pulumi.Output<string>;
 
   constructor(name: string, args: DispatchRuleArgs, opts?: pulumi.CustomResourceOptions) {
-    super("DispatchRule", name, args, opts);
+    super("DispatchRule", name, args, opts, ruleProblems);
   }
 }

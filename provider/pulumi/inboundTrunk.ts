@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { ArgsOf } from "../resources/definition";
 import type { inboundTrunk } from "../resources/inboundTrunk";
+import { trunkProblems } from "./programChecks";
 import { LiveKitResource } from "./resource";
 import type { ControlArgs, Inputs, LiveKitTimestamps, Outputs } from "./types";
 
@@ -15,6 +16,6 @@ export class InboundTrunk extends LiveKitResource {
   declare readonly sipTrunkId: pulumi.Output<string>;
 
   constructor(name: string, args: InboundTrunkArgs, opts?: pulumi.CustomResourceOptions) {
-    super("InboundTrunk", name, args, opts);
+    super("InboundTrunk", name, args, opts, trunkProblems);
   }
 }

@@ -7,8 +7,14 @@ import { shims } from "./shim";
  * secret fields secret in inputs as well as outputs, and sets the type token
  * `pulumi-nodejs:dynamic/livekit:<Type>`.
  */
+/** What a resource type contributes to the stack-wide checks of its program (see programChecks.ts). */
+export type StackChecks = (
+  name: string,
+  args: Record<string, any>,
+) => { problems: pulumi.Output<unknown>; register(resource: pulumi.Resource, krispEnabled?: pulumi.Input<boolean>): void };
+
 export abstract class LiveKitResource extends pulumi.dynamic.Resource {
-  protected constructor(type: ResourceType, name: string, args: object, opts?: pulumi.CustomResourceOptions) {
+  protected constructor(type: ResourceType, name: string, args: object, opts?: pulumi.CustomResourceOptions, stackChecks?: StackChecks) {
     const definition = definitionOf(type);
     const secretKeys = Object.entries(definition.schema.fields)
       .filter(([, field]) => field.secret)
@@ -18,7 +24,9 @@ export abstract class LiveKitResource extends pulumi.dynamic.Resource {
     for (const key of Object.keys(definition.schema.fields)) props[key] = undefined;
     Object.assign(props, args);
     for (const key of secretKeys) if (props[key] !== undefined) props[key] = pulumi.secret(props[key] as pulumi.Input<string>);
-    Object.assign(props, { __resourceName: name, [definition.idField]: undefined, createdAt: undefined, updatedAt: undefined });
+    const checks = stackChecks?.(name, args as Record<string, any>);
+    Object.assign(props, { __resourceName: name, __stackProblems: checks?.problems, [definition.idField]: undefined, createdAt: undefined, updatedAt: undefined });
     super(shims[type], name, props, pulumi.mergeOptions(opts, { additionalSecretOutputs: secretKeys }), "livekit", type);
+    checks?.register(this, (args as { krispEnabled?: pulumi.Input<boolean> }).krispEnabled);
   }
 }

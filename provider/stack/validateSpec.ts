@@ -1,7 +1,8 @@
 import { definitions } from "../resources";
 import type { Failure } from "../resources/definition";
 import { validate } from "../schema/validate";
-import { Section, sections } from "./spec";
+import { ruleConflicts, trunkConflicts } from "./conflicts";
+import { Section, sections, type TelephonySpec } from "./spec";
 
 const logicalName = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 const isRecord = (v: unknown): v is Record<string, unknown> => !!v && typeof v === "object" && !Array.isArray(v);
@@ -36,7 +37,23 @@ export function validateSpec(spec: unknown, availableSecrets?: ReadonlySet<strin
       failures.push(...validate(definitions[sections[section]] as never, args).map((f) => ({ property: at(f.property), reason: f.reason })));
     }
   }
-  return failures;
+  return failures.length > 0 ? failures : specConflicts(spec as TelephonySpec);
+}
+
+/** Trunks and rules that LiveKit would refuse together, checked once every entry is valid. */
+function specConflicts(spec: TelephonySpec): Failure[] {
+  const trunks = Object.entries(spec.inboundTrunks ?? {}).map(([name, t]) => ({ name, numbers: t.numbers, allowedNumbers: t.allowedNumbers }));
+  const rules = Object.entries(spec.dispatchRules ?? {}).map(([name, r]) => ({
+    name,
+    trunks: [...(r.trunks ?? []), ...(r.trunkIds ?? [])],
+    pin: r.rule.pin ?? "",
+    inboundNumbers: r.inboundNumbers,
+    numbers: r.numbers,
+  }));
+  return [
+    ...trunkConflicts(trunks).map((p) => ({ property: `inboundTrunks.${p.name}.${p.property}`, reason: p.reason })),
+    ...ruleConflicts(rules).map((p) => ({ property: `dispatchRules.${p.name}.${p.property}`, reason: p.reason })),
+  ];
 }
 
 /** The resource arguments an entry stands for, with spec-only properties checked and replaced. */
