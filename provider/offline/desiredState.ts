@@ -3,6 +3,7 @@ import { join } from "node:path";
 import type { DesiredResource } from "./desiredResource";
 import { evaluateProgram } from "./evaluateProgram";
 import { locateProgram, programModule } from "./loadProgram";
+import { missingConfig, withSecretStandIns } from "./secretStandIns";
 import { readSpecFile, specProgram } from "./specSource";
 import { readStackConfig } from "./stackConfigFile";
 
@@ -33,6 +34,11 @@ export async function loadDesiredState(path: string, options: DesiredStateOption
   if (!project) throw new Error(`no Pulumi.yaml above ${path} says the project name; pass --project`);
   const configFile = options.configFile ?? (options.stack && location.projectDir ? join(location.projectDir, `Pulumi.${options.stack}.yaml`) : undefined);
   if (configFile !== undefined && !existsSync(configFile)) throw new Error(`${configFile} does not exist`);
-  const config = configFile ? readStackConfig(configFile, project) : {};
-  return evaluateProgram(programModule(location.main), { project, stack: options.stack ?? "offline", ...config });
+  const config = configFile ? readStackConfig(configFile, project) : { config: {}, secretKeys: [] };
+  try {
+    return await withSecretStandIns(config, (c) => evaluateProgram(programModule(location.main), { project, stack: options.stack ?? "offline", ...c }));
+  } catch (error) {
+    if (configFile === undefined && missingConfig(error)) throw new Error(`${(error as Error).message}\nNo stack config was read: pass --stack <name> or --config-file <file>.`);
+    throw error;
+  }
 }

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join, resolve, sep } from "node:path";
 import { parse } from "yaml";
+import { withSharedModules } from "./sharedModules";
 
 export interface ProgramLocation {
   /** The module to run. */
@@ -57,10 +58,21 @@ function registerTypeScript(fromDir: string): void {
   };
 }
 
+/**
+ * Pulumi runs a program once per process, but a diff evaluates one twice (two configs): its own
+ * modules (not its dependencies) must run again rather than come from the module cache.
+ */
+function forgetModulesUnder(dir: string): void {
+  for (const file of Object.keys(require.cache)) {
+    if (file.startsWith(dir + sep) && !file.includes(`${sep}node_modules${sep}`)) delete require.cache[file];
+  }
+}
+
 /** A function that loads (and so runs) the program module, for `evaluateProgram`. */
 export function programModule(main: string): () => unknown {
   return () => {
     if (/\.[cm]?ts$/.test(main)) registerTypeScript(dirname(main));
-    return require(main);
+    forgetModulesUnder(dirname(main));
+    return withSharedModules(() => require(main));
   };
 }
