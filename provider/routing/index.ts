@@ -8,6 +8,7 @@ export type * from "./types";
 // One call through LiveKit's routing.
 export * from "./simulate";
 export { describeSimulation } from "./describeSimulation";
+export { renderSimulationMarkdown, renderSimulationText } from "./simulationReport";
 
 // The routing table of a configuration.
 export { buildRoutingPlan, type PlanEntry, type PlanRoute, type PlanRouteKind, type RoutingPlan, type RoutingPlanInput } from "./plan";
