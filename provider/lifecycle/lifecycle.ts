@@ -5,6 +5,7 @@ import { Controls, splitControls, validateControls } from "./controls";
 import { describeFailure } from "./describeError";
 import { inputsFrom, outputsFrom } from "./outputs";
 import { changedFields } from "./changes";
+import { assertNoLiveConflicts } from "./liveConflicts";
 import { Connection, createIdempotently, removeVerified, replaceVerified } from "./reliableWrites";
 
 type Props = Record<string, unknown>;
@@ -48,6 +49,7 @@ export function lifecycle(definition: ResourceDefinition, connect: () => Connect
       const wire = definition.schema.toWire(args as never);
       try {
         if (controls.adoptId) return await adopt(controls, controls.adoptId, args, wire);
+        await assertNoLiveConflicts(definition, api(), args);
         const created = outputsFrom(definition, (await createIdempotently(definition, connect(), args, wire)) as Props, controls, args);
         return { id: created.id, outs: created.outputs };
       } catch (e) {
@@ -69,6 +71,7 @@ export function lifecycle(definition: ResourceDefinition, connect: () => Connect
     async update(id: string, _olds: Props, news: Props) {
       const { controls, args } = splitControls(news);
       try {
+        await assertNoLiveConflicts(definition, api(), args, id);
         const replaced = await replaceVerified(definition, connect(), id, args, definition.schema.toWire(args as never));
         return { outs: outputsFrom(definition, replaced as Props, controls, args).outputs };
       } catch (e) {
@@ -94,8 +97,9 @@ export function lifecycle(definition: ResourceDefinition, connect: () => Connect
         `adoptId ${adoptId}: LiveKit has no ${definition.noun} with this ID. Remove adoptId to create a new one, or fix the ID (\`lk sip ... list\`).`,
       );
     }
-    const adopted =
-      changedFields(definition, existing.outputs, args).length === 0
+    const unchanged = changedFields(definition, existing.outputs, args).length === 0;
+    if (!unchanged) await assertNoLiveConflicts(definition, api(), args, adoptId);
+    const adopted = unchanged
         ? existing
       : outputsFrom(definition, (await replaceVerified(definition, connect(), adoptId, args, wire)) as Props, controls, args);
     return { id: adopted.id, outs: adopted.outputs };

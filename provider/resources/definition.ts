@@ -31,6 +31,11 @@ export interface ResourceDefinition<F extends Fields = Fields> {
   crossFieldRules?(args: ObjectValue<F>): Failure[];
   /** Legal but risky settings, reported without failing the preview. */
   warnings?(args: ObjectValue<F>): string[];
+  /**
+   * Conflicts LiveKit would refuse between these arguments and objects that already exist, each
+   * given with its ID and name; checked before create and update.
+   */
+  liveConflicts?(args: ObjectValue<F>, existing: { id: string; args: ObjectValue<F> }[]): string[];
   /** Why a property users reach for does not exist on this resource, keyed by property name. */
   missingPropertyHints?: Record<string, string>;
   livekit: LiveKitBinding;

@@ -3,7 +3,9 @@ import { object } from "../schema/composite";
 import { allowedAddresses, phoneNumbers } from "../schema/checked";
 import { media, mediaWarnings } from "../schema/media";
 import { attributesToHeaders, headers, headersToAttributes, includeHeaders } from "../schema/headers";
+import { trunkConflicts } from "../stack/conflicts";
 import { authPairing } from "./authPairing";
+import { labelled } from "./labelled";
 import { ResourceDefinition } from "./definition";
 import { trunkBinding } from "./trunkBinding";
 
@@ -40,5 +42,9 @@ export const inboundTrunk: ResourceDefinition<typeof inboundTrunkSchema.fields> 
     return [...(restricted ? [] : [open]), ...authPairing(args, "LiveKit would accept calls without authentication")];
   },
   warnings: (args) => mediaWarnings(args.media),
+  liveConflicts: (args, existing) =>
+    trunkConflicts([...existing.map(({ id, args: t }) => ({ ...t, name: labelled(id, t.name) })), { ...args, name: "" }])
+      .filter((p) => p.name === "")
+      .map((p) => p.reason),
   livekit: trunkBinding("Inbound"),
 };

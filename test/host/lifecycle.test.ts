@@ -15,6 +15,8 @@ interface Case {
   kind: ResourceKind;
   idField: string;
   idPattern: RegExp;
+  /** Whether LiveKit conflict-checks this kind, so create and update list it first. */
+  preChecked: boolean;
   args: Record<string, unknown>;
   /** A change to every field that LiveKit's `update` action cannot express, plus an ordinary one. */
   changed: Record<string, unknown>;
@@ -28,6 +30,7 @@ const cases: Case[] = [
     kind: "inboundTrunk",
     idField: "sipTrunkId",
     idPattern: /^ST_[2-9A-HJ-NP-Za-km-z]{12}$/,
+    preChecked: true,
     args: fullInboundTrunk,
     changed: { ...fullInboundTrunk, numbers: ["+14155550102"], ringingTimeout: 20, krispEnabled: false, headers: { "X-Env": "staging" } },
     drift: { wire: { name: "edited in the dashboard" }, output: { name: "edited in the dashboard" } },
@@ -37,6 +40,7 @@ const cases: Case[] = [
     kind: "outboundTrunk",
     idField: "sipTrunkId",
     idPattern: /^ST_[2-9A-HJ-NP-Za-km-z]{12}$/,
+    preChecked: false,
     args: fullOutboundTrunk,
     changed: { ...fullOutboundTrunk, address: "sip2.telnyx.com", transport: "tcp", includeHeaders: "none" },
     drift: { wire: { transport: "SIP_TRANSPORT_UDP" }, output: { transport: "udp" } },
@@ -46,6 +50,7 @@ const cases: Case[] = [
     kind: "dispatchRule",
     idField: "sipDispatchRuleId",
     idPattern: /^SDR_[2-9A-HJ-NP-Za-km-z]{12}$/,
+    preChecked: true,
     args: fullDispatchRule,
     changed: {
       ...fullDispatchRule,
@@ -74,18 +79,19 @@ describe.each(cases)("$type through the provider host", (c) => {
     const byMethod = env.emulator.stats().byMethod;
     return Object.entries(byMethod).filter(([m]) => !/^(List|Get)/.test(m)).reduce((n, [, count]) => n + count, 0);
   };
+  const callsBy = () => ({ mutating: mutatingCalls(), preCheck: env.emulator.stats().total - mutatingCalls() });
 
   it("passes check with values unknown during preview", async () => {
     const result = await env.host.check(urn(), {}, { ...(await inputs(c.args)), name: UNKNOWN, metadata: UNKNOWN });
     expect(result.failures).toEqual([]);
   });
 
-  it("creates with one request and every field survives", async () => {
+  it("creates with one request (plus the conflict pre-check's list) and every field survives", async () => {
     env.emulator.resetStats();
     const checked = await env.host.check(urn(), {}, await inputs(c.args));
     expect(checked.failures).toEqual([]);
     const created = await env.host.create(urn(), checked.inputs);
-    expect(env.emulator.stats().total).toBe(1);
+    expect(callsBy()).toEqual({ mutating: 1, preCheck: c.preChecked ? 1 : 0 });
     ({ id, outs } = created);
     expect(id).toMatch(c.idPattern);
     expect(outs[c.idField]).toBe(id);
@@ -107,7 +113,7 @@ describe.each(cases)("$type through the provider host", (c) => {
     expect(diff).toMatchObject({ changes: "some", replaces: [], deleteBeforeReplace: false });
     env.emulator.resetStats();
     const updated = await env.host.update(urn(), id, outs, news);
-    expect(env.emulator.stats().total).toBe(1);
+    expect(callsBy()).toEqual({ mutating: 1, preCheck: c.preChecked ? 1 : 0 });
     expect(updated.outs[c.idField]).toBe(id);
     same(c.type, updated.outs, c.changed);
     outs = updated.outs;
@@ -161,13 +167,25 @@ describe.each(cases)("$type through the provider host", (c) => {
   });
 });
 
-describe("LiveKit errors through the provider host", () => {
-  it("name the resource, LiveKit's message and code, and a hint", async () => {
+describe("errors through the provider host", () => {
+  it("a conflict with an object the stack does not manage is refused before anything is sent, naming it", async () => {
     const text = await env.providerText("InboundTrunk");
     const args = { numbers: ["+14155550177"], allowedAddresses: ["10.0.0.1"], __provider: text };
-    await env.host.create(env.urn("InboundTrunk", "first"), { ...args, __resourceName: "first" });
+    const first = await env.host.create(env.urn("InboundTrunk", "first"), { ...args, name: "Carrier A", __resourceName: "first" });
+    env.emulator.resetStats();
     await expect(env.host.create(env.urn("InboundTrunk", "second"), { ...args, __resourceName: "second" })).rejects.toThrow(
-      /^InboundTrunk "second": Conflicting inbound SIP Trunks: .* \(invalid_argument\)\. Hint: another inbound trunk already answers these numbers/,
+      `InboundTrunk "second": create failed: conflicts with what already exists in LiveKit, so nothing was sent: +14155550177 is already answered by inbound trunk "${first.id} (Carrier A)"`,
+    );
+    expect(env.emulator.stats().byMethod).toEqual({ ListSIPInboundTrunk: 1 });
+  });
+
+  it("an update moving a rule onto another rule's trunk and pin is refused (LiveKit's own update check misses it)", async () => {
+    const text = await env.providerText("DispatchRule");
+    const rule = (trunk: string) => ({ trunkIds: [trunk], rule: { type: "direct", roomName: "r", pin: "42" }, __provider: text });
+    const a = await env.host.create(env.urn("DispatchRule", "a"), { ...rule("ST_aaaaaaaaaaaa"), __resourceName: "a" });
+    const b = await env.host.create(env.urn("DispatchRule", "b"), { ...rule("ST_bbbbbbbbbbbb"), __resourceName: "b" });
+    await expect(env.host.update(env.urn("DispatchRule", "b"), b.id, b.outs, { ...rule("ST_aaaaaaaaaaaa"), __resourceName: "b" })).rejects.toThrow(
+      `pin "42" on trunk ST_aaaaaaaaaaaa (any caller, any called number) is already used by dispatch rule "${a.id}"`,
     );
   });
 
