@@ -39,7 +39,8 @@ export interface RunningEmulator {
 
 /**
  * Starts a local LiveKit SIP API (the `livekit.SIP` Twirp service) that validates, conflict-checks
- * and answers exactly like LiveKit's server, without SIP signalling or media.
+ * and answers exactly like LiveKit's server, without SIP signalling or media, plus LiveKit Cloud's
+ * `livekit.PhoneNumberService` over a made-up, deterministic inventory of numbers.
  */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   checkOptions(options);

@@ -17,14 +17,30 @@ import {
   UpdateSIPInboundTrunkRequest,
   UpdateSIPOutboundTrunkRequest,
 } from "@livekit/protocol";
+import {
+  GetPhoneNumberRequest,
+  ListPhoneNumbersRequest,
+  PurchasePhoneNumberRequest,
+  ReleasePhoneNumbersRequest,
+  SearchPhoneNumbersRequest,
+  UpdatePhoneNumberRequest,
+} from "../livekit/phoneNumberMessages";
 import type { HandlerContext } from "./handlers/context";
 import { createDispatchRule, deleteDispatchRule, listDispatchRules, updateDispatchRule } from "./handlers/dispatchRules";
 import { createInboundTrunk, getInboundTrunk, listInboundTrunks, updateInboundTrunk } from "./handlers/inboundTrunks";
 import { createOutboundTrunk, getOutboundTrunk, listOutboundTrunks, updateOutboundTrunk } from "./handlers/outboundTrunks";
 import { createParticipant, transferParticipant } from "./handlers/participants";
+import {
+  getPhoneNumber,
+  listPhoneNumbers,
+  purchasePhoneNumber,
+  releasePhoneNumbers,
+  searchPhoneNumbers,
+  updatePhoneNumber,
+} from "./handlers/phoneNumbers";
 import { deleteTrunk, listLegacyTrunks } from "./handlers/trunks";
 
-/** One method of the `livekit.SIP` Twirp service (`CreateSIPTrunk` no longer exists there). */
+/** One method of a Twirp service (`CreateSIPTrunk` no longer exists in `livekit.SIP`). */
 export interface MethodSpec {
   readonly name: string;
   readonly request: MessageType;
@@ -63,8 +79,29 @@ export const SIP_METHODS: ReadonlyMap<string, MethodSpec> = new Map(
   ].map((spec) => [spec.name, spec]),
 );
 
+/** LiveKit Phone Numbers; only LiveKit Cloud serves it, with the SIP service's grant. */
+export const PHONE_NUMBER_METHODS: ReadonlyMap<string, MethodSpec> = new Map(
+  [
+    method("SearchPhoneNumbers", SearchPhoneNumbersRequest, false, searchPhoneNumbers),
+    method("PurchasePhoneNumber", PurchasePhoneNumberRequest, true, purchasePhoneNumber),
+    method("ListPhoneNumbers", ListPhoneNumbersRequest, false, listPhoneNumbers),
+    method("GetPhoneNumber", GetPhoneNumberRequest, false, getPhoneNumber),
+    method("UpdatePhoneNumber", UpdatePhoneNumberRequest, true, updatePhoneNumber),
+    method("ReleasePhoneNumbers", ReleasePhoneNumbersRequest, true, releasePhoneNumbers),
+  ].map((spec) => [spec.name, spec]),
+);
+
+/** The Twirp services the emulator serves, by their `package.Service` name. */
+export const SERVICES: ReadonlyMap<string, ReadonlyMap<string, MethodSpec>> = new Map([
+  ["livekit.SIP", SIP_METHODS],
+  ["livekit.PhoneNumberService", PHONE_NUMBER_METHODS],
+]);
+
+/** A method of any service; names are unique across LiveKit's services. */
+export const methodSpec = (name: string): MethodSpec | undefined => SIP_METHODS.get(name) ?? PHONE_NUMBER_METHODS.get(name);
+
 export function classifyMethod(name: string): "mutating" | "read" | undefined {
-  const spec = SIP_METHODS.get(name);
+  const spec = methodSpec(name);
   if (spec === undefined) return undefined;
   return spec.mutating ? "mutating" : "read";
 }

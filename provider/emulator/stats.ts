@@ -6,7 +6,7 @@ export interface EmulatorStats {
   readonly total: number;
   /** Requests per Twirp method name (`CreateSIPInboundTrunk`, …), including failed ones. */
   readonly byMethod: Readonly<Record<string, number>>;
-  /** Requests outside the `livekit.SIP` service (health checks, unknown paths). */
+  /** Requests outside the served Twirp services (health checks, unknown paths). */
   readonly other: number;
   /** Injected failures per kind. */
   readonly faults: Readonly<Partial<Record<FaultKind, number>>>;

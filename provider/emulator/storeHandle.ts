@@ -15,7 +15,7 @@ export interface EmulatorStore {
   get(kind: ResourceKind, id: string): JsonObject | undefined;
   /**
    * Stores (creates or replaces) a resource given as protobuf JSON (snake_case or camelCase).
-   * It must carry its ID (`sip_trunk_id` / `sip_dispatch_rule_id`). Returns what was stored.
+   * It must carry its ID (`sip_trunk_id` / `sip_dispatch_rule_id` / `id`). Returns what was stored.
    */
   put(kind: ResourceKind, resource: JsonObject): Promise<JsonObject>;
   /** Removes a resource; false when there was none. */
@@ -34,6 +34,8 @@ function decode(kind: ResourceKind, json: JsonValue): Resource {
       return messageFromJson(RESOURCE_TYPES.outboundTrunk, json);
     case "dispatchRule":
       return messageFromJson(RESOURCE_TYPES.dispatchRule, json);
+    case "phoneNumber":
+      return messageFromJson(RESOURCE_TYPES.phoneNumber, json);
   }
 }
 

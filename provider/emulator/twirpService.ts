@@ -2,16 +2,20 @@ import type { Message } from "@bufbuild/protobuf";
 import { goQuote } from "../livekit/goQuote";
 import { GoError, toTwirpError, TwirpError } from "../livekit/twirp";
 import type { HandlerContext } from "./handlers/context";
-import { SIP_METHODS, type MethodSpec } from "./methods";
+import { SERVICES, type MethodSpec } from "./methods";
 import { messageReply, twirpErrorReply, type BodyFormat, type HttpReply } from "./wire/httpReply";
 import { decodeJsonRequest, decodeProtobufRequest } from "./wire/requestBody";
 
 /**
- * The generated Twirp server of `livekit.SIP` (twirp v8 `sIPServer.ServeHTTP`): method, path and
- * Content-Type checks (`bad_route`), body decoding (`malformed`), then the handler.
+ * The generated Twirp servers of `livekit.SIP` (twirp v8 `sIPServer.ServeHTTP`) and
+ * `livekit.PhoneNumberService`: method, path and Content-Type checks (`bad_route`), body decoding
+ * (`malformed`), then the handler.
  */
 
-export const SERVICE_PATH_PREFIX = "/twirp/livekit.SIP/";
+const SERVICE_PATH_PREFIXES = [...SERVICES.keys()].map((service) => `/twirp/${service}/`);
+
+/** Whether a path belongs to one of the served Twirp services (anything else is a plain 404). */
+export const isServicePath = (path: string): boolean => SERVICE_PATH_PREFIXES.some((prefix) => path.startsWith(prefix));
 
 export interface TwirpRequest {
   readonly httpMethod: string;
@@ -23,11 +27,12 @@ export interface TwirpRequest {
   readonly bodyTooLarge: boolean;
 }
 
-/** The Twirp method name of a path inside the service, when the service has such a method. */
-export function sipMethodOf(path: string): string | undefined {
-  if (!path.startsWith(SERVICE_PATH_PREFIX)) return undefined;
-  const name = path.slice(SERVICE_PATH_PREFIX.length);
-  return SIP_METHODS.has(name) ? name : undefined;
+/** The Twirp method name of a path inside a service, when the service has such a method. */
+export function twirpMethodOf(path: string): string | undefined {
+  const prefix = SERVICE_PATH_PREFIXES.find((p) => path.startsWith(p));
+  if (prefix === undefined) return undefined;
+  const name = path.slice(prefix.length);
+  return SERVICES.get(prefix.slice("/twirp/".length, -1))?.has(name) ? name : undefined;
 }
 
 /** `parseTwirpPath`: `[<prefix>]/<package.Service>/<Method>`. */
@@ -59,11 +64,12 @@ export async function serveTwirp(req: TwirpRequest, ctx: HandlerContext): Promis
   if (req.httpMethod !== "POST") return badRoute(`unsupported method ${goQuote(req.httpMethod)} (only POST is allowed)`);
   const noHandler = () => badRoute(`no handler for path ${goQuote(req.path)}`);
   const { prefix, service, method } = parseTwirpPath(req.path);
-  if (service !== "livekit.SIP") return noHandler();
+  const methods = SERVICES.get(service);
+  if (methods === undefined) return noHandler();
   if (prefix !== "/twirp") {
     return badRoute(`invalid path prefix ${goQuote(prefix)}, expected ${goQuote("/twirp")}, on path ${goQuote(req.path)}`);
   }
-  const spec = SIP_METHODS.get(method);
+  const spec = methods.get(method);
   if (spec === undefined) return noHandler();
   const format = bodyFormat(req.contentType);
   if (format === undefined) return badRoute(`unexpected Content-Type: ${goQuote(req.contentType ?? "")}`);

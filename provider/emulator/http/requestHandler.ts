@@ -4,7 +4,7 @@ import type { MonotonicClock } from "../clock";
 import { faultReply, type FaultDecision, type FaultInjector } from "../faults/faultInjector";
 import type { StatsCounter } from "../stats";
 import type { SipStore } from "../store/sipStore";
-import { serveTwirp, SERVICE_PATH_PREFIX, sipMethodOf } from "../twirpService";
+import { isServicePath, serveTwirp, twirpMethodOf } from "../twirpService";
 import { textReply, type HttpReply } from "../wire/httpReply";
 import { authenticate } from "./authenticate";
 import { corsHeaders, preflightReply } from "./cors";
@@ -42,7 +42,7 @@ async function answer(rt: EmulatorRuntime, req: IncomingMessage, path: string, q
   if (Number(req.headers["content-length"] ?? 0) > MAX_BODY_BYTES) return textReply(413, "request body too large");
   const auth = authenticate(firstHeader(req.headers.authorization), query.get("access_token"), rt.secretFor);
   if (!auth.ok) return auth.reply;
-  if (path.startsWith(SERVICE_PATH_PREFIX)) {
+  if (isServicePath(path)) {
     const { body, tooLarge } = await readBody(req);
     const ctx = { grants: auth.grants, store: rt.store, clock: rt.clock, ossUpdateConflictGap: rt.ossUpdateConflictGap };
     const contentType = firstHeader(req.headers["content-type"]);
@@ -81,7 +81,7 @@ function logLine(req: IncomingMessage, label: string, outcome: HttpReply | "drop
 async function handle(rt: EmulatorRuntime, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const started = performance.now();
   const { path, query } = splitTarget(req.url ?? "/");
-  const method = sipMethodOf(path);
+  const method = twirpMethodOf(path);
   rt.stats.request(method);
   const fault = rt.injector.decide(method);
   const delay = rt.injector.delayMs();

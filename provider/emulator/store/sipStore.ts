@@ -3,7 +3,7 @@ import { sortById } from "../../livekit/listFilters";
 import { SerialQueue } from "./serialQueue";
 import { StateFile } from "./stateFile";
 import { encodeResource, parseState, serializeState, type StateContents } from "./stateFormat";
-import { RESOURCE_KINDS, resourceId, type Resource, type ResourceKind, type Resources } from "./resources";
+import { perKind, RESOURCE_KINDS, resourceId, type Resource, type ResourceKind, type Resources } from "./resources";
 
 /** One stored resource written (`value`) or deleted (no `value`). */
 export interface StoreChange {
@@ -14,10 +14,11 @@ export interface StoreChange {
 
 type ByKind<V> = { [K in ResourceKind]: Map<string, V> };
 
-const emptyByKind = <V>(): ByKind<V> => ({ inboundTrunk: new Map(), outboundTrunk: new Map(), dispatchRule: new Map() });
+const emptyByKind = <V>(): ByKind<V> => perKind(() => new Map());
 
 /**
- * The emulator's state: trunks and dispatch rules by ID, optionally mirrored to a state file.
+ * The emulator's state: trunks, dispatch rules and phone numbers by ID, optionally mirrored to a
+ * state file.
  *
  * Stored messages are never mutated; handlers clone before changing anything. Changes go through
  * `commit`, which writes the state file first and only then updates memory, so nothing is ever
@@ -90,13 +91,7 @@ export class SipStore {
   async commit(changes: readonly StoreChange[]): Promise<void> {
     if (this.file !== undefined) {
       const encoded = this.encodedWith(changes);
-      await this.file.write(
-        serializeState({
-          inboundTrunk: sortedValues(encoded.inboundTrunk),
-          outboundTrunk: sortedValues(encoded.outboundTrunk),
-          dispatchRule: sortedValues(encoded.dispatchRule),
-        }),
-      );
+      await this.file.write(serializeState(perKind((kind) => sortedValues(encoded[kind]))));
       this.encoded = encoded;
     }
     changes.forEach((change) => this.apply(change));

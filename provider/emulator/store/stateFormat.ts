@@ -1,6 +1,6 @@
-import type { JsonValue, Message, MessageType } from "@bufbuild/protobuf";
+import type { JsonValue, MessageType } from "@bufbuild/protobuf";
 import { messageFromJson, messageToJson } from "../wire/protojson";
-import { RESOURCE_KINDS, RESOURCE_TYPES, resourceId, type Resource, type ResourceKind, type Resources } from "./resources";
+import { perKind, RESOURCE_KINDS, RESOURCE_TYPES, resourceId, type Resource, type ResourceKind, type Resources } from "./resources";
 
 /**
  * The state file: one JSON document holding every resource in the same snake_case form the API
@@ -13,6 +13,7 @@ const SECTIONS: { readonly [K in ResourceKind]: string } = {
   inboundTrunk: "inbound_trunks",
   outboundTrunk: "outbound_trunks",
   dispatchRule: "dispatch_rules",
+  phoneNumber: "phone_numbers",
 };
 
 export type StateContents = { [K in ResourceKind]: Resources[K][] };
@@ -29,12 +30,12 @@ export function serializeState(encoded: { readonly [K in ResourceKind]: readonly
   return `{\n  "format": ${JSON.stringify(STATE_FORMAT)},\n${sections.join(",\n")}\n}\n`;
 }
 
-function parseSection<T extends Message<T> & Resource>(section: string, type: MessageType<T>, value: JsonValue | undefined): T[] {
+function parseSection(section: string, type: MessageType, value: JsonValue | undefined): Resource[] {
   if (value === undefined) return [];
   if (!Array.isArray(value)) throw new Error(`"${section}" is not a list`);
   const seen = new Set<string>();
   return value.map((item, index) => {
-    const resource = messageFromJson(type, item);
+    const resource = messageFromJson(type, item) as Resource;
     const id = resourceId(resource);
     if (id === "") throw new Error(`"${section}"[${index}] has no ID`);
     if (seen.has(id)) throw new Error(`"${section}" holds ${id} twice`);
@@ -43,15 +44,14 @@ function parseSection<T extends Message<T> & Resource>(section: string, type: Me
   });
 }
 
-/** Reads a state file's text; throws with the reason when it is not one this emulator wrote. */
+/**
+ * Reads a state file's text; throws with the reason when it is not one this emulator wrote. A
+ * missing section is empty, so files written before a kind existed still load.
+ */
 export function parseState(text: string): StateContents {
   const doc = JSON.parse(text) as JsonValue;
   if (typeof doc !== "object" || doc === null || Array.isArray(doc) || doc["format"] !== STATE_FORMAT) {
     throw new Error(`not a ${STATE_FORMAT} document`);
   }
-  return {
-    inboundTrunk: parseSection(SECTIONS.inboundTrunk, RESOURCE_TYPES.inboundTrunk, doc[SECTIONS.inboundTrunk]),
-    outboundTrunk: parseSection(SECTIONS.outboundTrunk, RESOURCE_TYPES.outboundTrunk, doc[SECTIONS.outboundTrunk]),
-    dispatchRule: parseSection(SECTIONS.dispatchRule, RESOURCE_TYPES.dispatchRule, doc[SECTIONS.dispatchRule]),
-  };
+  return perKind((kind) => parseSection(SECTIONS[kind], RESOURCE_TYPES[kind], doc[SECTIONS[kind]])) as StateContents;
 }
