@@ -1,0 +1,59 @@
+import type { DesiredResource } from "../offline/desiredResource";
+import { parseRef, type ResourceRef } from "../offline/resourceRefs";
+import { definitionOf, type ResourceType } from "../resources";
+import type { RoutingConfig, RoutingRule, RoutingTrunk } from "../routing";
+import { UNKNOWN } from "../schema/unknowns";
+import { validate } from "../schema/validate";
+
+/**
+ * What a stack declares (our resource arguments) as the routing engine reads it: LiveKit's
+ * protobuf JSON, with placeholder IDs where LiveKit has not assigned any yet.
+ */
+
+const idPrefixes: Record<ResourceType, string> = { InboundTrunk: "trunk", OutboundTrunk: "outbound-trunk", DispatchRule: "rule" };
+
+/**
+ * The object a resource adopts, else `trunk:<resource name>` / `rule:<resource name>`. Resource
+ * names are stable across revisions, so the diff pairs objects that exist on neither side yet.
+ */
+function routingId(resources: readonly DesiredResource[], type: ResourceType, name: string): string {
+  const adopted = resources.find((r) => r.type === type && r.name === name)?.adoptId;
+  return adopted ?? `${idPrefixes[type]}:${name}`;
+}
+
+/** The arguments with each trunk output a rule takes (a reference, offline) replaced. */
+function withTrunkRefs(args: Record<string, unknown>, replace: (ref: ResourceRef) => string): Record<string, unknown> {
+  const { trunkIds } = args;
+  if (!Array.isArray(trunkIds)) return args;
+  return { ...args, trunkIds: trunkIds.map((id) => mapRef(id, replace)) };
+}
+
+const mapRef = (id: unknown, replace: (ref: ResourceRef) => string) => {
+  const ref = parseRef(id);
+  return ref === undefined ? id : replace(ref);
+};
+
+/** Arguments preview would reject have no LiveKit form to route with; say what is wrong instead. */
+function wireOf(resource: DesiredResource, resources: readonly DesiredResource[]): Record<string, unknown> {
+  const definition = definitionOf(resource.type);
+  // Preview sees another resource's ID as unknown until that resource exists, and skips its checks.
+  const failures = validate(definition, withTrunkRefs(resource.args, () => UNKNOWN));
+  if (failures.length > 0) {
+    const list = failures.map((f) => `  - ${f.property}: ${f.reason}`).join("\n");
+    throw new Error(`${definition.noun} "${resource.name}" is invalid (pulumi preview would reject it):\n${list}`);
+  }
+  const args = withTrunkRefs(resource.args, (ref) => routingId(resources, ref.type, ref.name));
+  return definition.schema.toWire(args as never) as Record<string, unknown>;
+}
+
+/** Inbound trunks and dispatch rules only: outbound trunks play no part in inbound routing. */
+export function routingConfigOf(resources: readonly DesiredResource[]): RoutingConfig {
+  const trunks: RoutingTrunk[] = [];
+  const rules: RoutingRule[] = [];
+  for (const resource of resources) {
+    const sipId = routingId(resources, resource.type, resource.name);
+    if (resource.type === "InboundTrunk") trunks.push({ ...wireOf(resource, resources), sipTrunkId: sipId });
+    if (resource.type === "DispatchRule") rules.push({ ...wireOf(resource, resources), sipDispatchRuleId: sipId });
+  }
+  return { trunks, rules };
+}
