@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from "node:util";
-import type { ResourceDefinition } from "../resources/definition";
+import type { IdentityReview, ResourceDefinition } from "../resources/definition";
 import { containsUnknown } from "../schema/unknowns";
 
 /**
@@ -13,4 +13,9 @@ export function changedFields(definition: ResourceDefinition, previous: Record<s
         containsUnknown(next[key]) || !isDeepStrictEqual(field.canonical(previous[key] as never), field.canonical(next[key] as never)),
     )
     .map(([key]) => key);
+}
+
+/** What the definition says about a change of identity; nothing for objects that change in place. */
+export function reviewIdentity(definition: ResourceDefinition, previous: Record<string, unknown>, next: Record<string, unknown>): IdentityReview {
+  return definition.reviewIdentity?.(previous, next as never) ?? { replaces: [], warnings: [] };
 }

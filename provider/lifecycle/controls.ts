@@ -19,7 +19,16 @@ export interface Controls {
   __stackProblems?: Failure[];
 }
 
-const idPatterns = { sipTrunkId: /^ST_[A-Za-z0-9]+$/, sipDispatchRuleId: /^SDR_[A-Za-z0-9]+$/ };
+/** What an adoptId of each kind looks like, and the `lk` command that lists them. */
+const adoptIdForms: Record<ResourceDefinition["idField"], { pattern: RegExp; expected: string; listedBy: string }> = {
+  sipTrunkId: { pattern: /^ST_[A-Za-z0-9]+$/, expected: "look like ST_xxxxxxxxxxxx", listedBy: "lk sip ... list" },
+  sipDispatchRuleId: { pattern: /^SDR_[A-Za-z0-9]+$/, expected: "look like SDR_xxxxxxxxxxxx", listedBy: "lk sip ... list" },
+  // LiveKit does not document the format of phone-number IDs; the number itself also names one.
+  phoneNumberId: { pattern: /^(\+[1-9]\d{6,14}|[A-Za-z0-9_-]+)$/, expected: "be its ID or the number in E.164 form, e.g. +14155550100", listedBy: "lk number list" },
+};
+
+/** Where users look up IDs of this kind, for messages. */
+export const listCommandFor = (definition: ResourceDefinition): string => adoptIdForms[definition.idField].listedBy;
 
 export function splitControls(inputs: Record<string, unknown>): { controls: Controls; args: Record<string, unknown> } {
   const { __provider, adoptId, allowNonE164Numbers, __resourceName, __stackProblems, ...args } = inputs;
@@ -38,10 +47,7 @@ export function validateControls(definition: ResourceDefinition, controls: Contr
     return [{ property: "allowNonE164Numbers", reason: "must be true or false" }];
   }
   if (adoptId === undefined || adoptId === UNKNOWN) return [];
-  const pattern = idPatterns[definition.idField];
-  const ok = z.string().regex(pattern).safeParse(adoptId).success;
-  const prefix = definition.idField === "sipTrunkId" ? "ST_" : "SDR_";
-  return ok
-    ? []
-    : [{ property: "adoptId", reason: `"${String(adoptId)}" is not a LiveKit ${definition.noun} ID: it must look like ${prefix}xxxxxxxxxxxx (see \`lk sip ... list\`)` }];
+  const form = adoptIdForms[definition.idField];
+  const ok = z.string().regex(form.pattern).safeParse(adoptId).success;
+  return ok ? [] : [{ property: "adoptId", reason: `"${String(adoptId)}" is not a LiveKit ${definition.noun} ID: it must ${form.expected} (see \`${form.listedBy}\`)` }];
 }

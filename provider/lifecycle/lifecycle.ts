@@ -1,10 +1,10 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import type { ResourceDefinition } from "../resources/definition";
 import { checkArguments } from "../schema/validate";
-import { Controls, splitControls, validateControls } from "./controls";
+import { Controls, listCommandFor, splitControls, validateControls } from "./controls";
 import { describeFailure } from "./describeError";
 import { inputsFrom, outputsFrom } from "./outputs";
-import { changedFields } from "./changes";
+import { changedFields, reviewIdentity } from "./changes";
 import { assertNoLiveConflicts } from "./liveConflicts";
 import { Connection, createIdempotently, removeVerified, replaceVerified } from "./reliableWrites";
 
@@ -19,6 +19,8 @@ export function lifecycle(definition: ResourceDefinition, connect: () => Connect
   const fail = (controls: Controls, action: string, error: unknown): never => {
     throw describeFailure(definition, controls.__resourceName, action, error);
   };
+  // The provider host has no engine connection; its console output reaches the CLI's log.
+  const warn = (controls: Controls, warning: string) => console.warn(`warning: ${definition.type} "${controls.__resourceName ?? "?"}": ${warning}`);
 
   const live = async (controls: Controls, id: string, sent?: Props) => {
     const wire = await definition.livekit.get(api(), id);
@@ -31,17 +33,20 @@ export function lifecycle(definition: ResourceDefinition, connect: () => Connect
       const validation = checkArguments(definition, args, { allowNonE164Numbers: controls.allowNonE164Numbers === true });
       const failures = [...validateControls(definition, controls), ...validation.failures, ...(controls.__stackProblems ?? [])];
       if (failures.length > 0) return { failures };
-      // The provider host has no engine connection; its console output reaches the CLI's log.
-      for (const warning of validation.warnings) console.warn(`warning: ${definition.type} "${controls.__resourceName ?? "?"}": ${warning}`);
+      for (const warning of validation.warnings) warn(controls, warning);
       return { inputs: validation.normalized ? { ...news, ...validation.normalized } : news };
     },
 
     async diff(_id: string, olds: Props, news: Props) {
       const previous = splitControls(olds).args;
-      const next = splitControls(news).args;
-      // Every LiveKit field can be changed in place, so nothing is ever replaced: trunk IDs that
-      // rules refer to stay stable and no call is dropped.
-      return { changes: changedFields(definition, previous, next).length > 0, replaces: [], deleteBeforeReplace: false };
+      const { controls, args: next } = splitControls(news);
+      // Trunks and rules change in place, so trunk IDs that rules refer to stay stable and no call
+      // is dropped. Only what a definition says cannot change in place (a phone number's number)
+      // is replaced, new one first: a failed create then leaves the old object untouched.
+      const identity = reviewIdentity(definition, previous, next);
+      for (const warning of identity.warnings) warn(controls, warning);
+      const changes = identity.replaces.length > 0 || changedFields(definition, previous, next).length > 0;
+      return { changes, replaces: identity.replaces, deleteBeforeReplace: false };
     },
 
     async create(inputs: Props) {
@@ -94,9 +99,16 @@ export function lifecycle(definition: ResourceDefinition, connect: () => Connect
     const existing = await live(controls, adoptId, args);
     if (!existing) {
       throw new Error(
-        `adoptId ${adoptId}: LiveKit has no ${definition.noun} with this ID. Remove adoptId to create a new one, or fix the ID (\`lk sip ... list\`).`,
+        `adoptId ${adoptId}: LiveKit has no ${definition.noun} with this ID. Remove adoptId to create a new one, or fix the ID (\`${listCommandFor(definition)}\`).`,
       );
     }
+    const identity = reviewIdentity(definition, existing.outputs, args);
+    if (identity.replaces.length > 0) {
+      throw new Error(
+        `adoptId ${adoptId}: the ${definition.noun} has a different ${identity.replaces.join(", ")} than the arguments, which cannot change in place. Fix adoptId, or the arguments.`,
+      );
+    }
+    for (const warning of identity.warnings) warn(controls, warning);
     const unchanged = changedFields(definition, existing.outputs, args).length === 0;
     if (!unchanged) await assertNoLiveConflicts(definition, api(), args, adoptId);
     const adopted = unchanged

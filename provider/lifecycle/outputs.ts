@@ -7,9 +7,9 @@ export interface LiveObject {
 }
 
 /**
- * Outputs are what LiveKit reports, in the same shape as the arguments, plus LiveKit's ID and
- * timestamps. A secret LiveKit reports as empty (servers may redact it) keeps the value we sent,
- * otherwise every later diff would try to set it again.
+ * Outputs are what LiveKit reports, in the same shape as the arguments, plus LiveKit's ID,
+ * timestamps and the definition's other outputs. A secret LiveKit reports as empty (servers may
+ * redact it) keeps the value we sent, otherwise every later diff would try to set it again.
  */
 export function outputsFrom(
   definition: ResourceDefinition,
@@ -18,7 +18,7 @@ export function outputsFrom(
   sent?: Record<string, unknown>,
 ): LiveObject {
   const id = String(wire[definition.idField] ?? "");
-  const outputs: Record<string, unknown> = { ...(definition.schema.fromWire(wire) as Record<string, unknown>) };
+  const outputs: Record<string, unknown> = { ...(definition.outputs?.fromWire(wire) ?? {}), ...(definition.schema.fromWire(wire) as Record<string, unknown>) };
   for (const [key, field] of Object.entries(definition.schema.fields)) {
     if (field.secret && !outputs[key] && sent?.[key]) outputs[key] = sent[key];
   }

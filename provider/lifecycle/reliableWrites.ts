@@ -2,7 +2,8 @@ import { isTransient, LiveKitApiError } from "../client/errors";
 import { withRetries, type RetryPolicy } from "../client/retry";
 import type { SipApi } from "../client/sipApi";
 import type { ResourceDefinition } from "../resources/definition";
-import { changedFields } from "./changes";
+import { changedFields, reviewIdentity } from "./changes";
+import { listCommandFor } from "./controls";
 
 type Props = Record<string, unknown>;
 
@@ -24,8 +25,11 @@ export class WriteOutcomeError extends Error {
   }
 }
 
-const matches = (definition: ResourceDefinition, wire: unknown, args: Props) =>
-  changedFields(definition, definition.schema.fromWire(wire) as Props, args).length === 0;
+function matches(definition: ResourceDefinition, wire: unknown, args: Props): boolean {
+  const live = definition.schema.fromWire(wire) as Props;
+  const identity = reviewIdentity(definition, live, args);
+  return changedFields(definition, live, args).length === 0 && identity.replaces.length === 0 && identity.warnings.length === 0;
+}
 
 /**
  * Any transient failure may hide an applied write: a lost answer, a 5xx after the store, or a
@@ -80,7 +84,7 @@ export async function createIdempotently(definition: ResourceDefinition, connect
     } catch {
       throw new WriteOutcomeError(
         `create failed (${(error as Error).message}) and LiveKit could not be asked whether the ${definition.noun} was created. ` +
-          `Look for it (\`lk sip ... list\`); if it exists, set adoptId to its ID before the next \`pulumi up\`, otherwise just run it again.`,
+          `Look for it (\`${listCommandFor(definition)}\`); if it exists, set adoptId to its ID before the next \`pulumi up\`, otherwise just run it again.`,
         error,
       );
     }

@@ -7,6 +7,11 @@ export interface Failure {
   reason: string;
 }
 
+export interface IdentityReview {
+  replaces: string[];
+  warnings: string[];
+}
+
 /** The few LiveKit calls that differ between resource kinds; everything else is generic. */
 export interface LiveKitBinding {
   create(api: SipApi, wire: unknown): Promise<unknown>;
@@ -21,12 +26,21 @@ export interface LiveKitBinding {
 
 export interface ResourceDefinition<F extends Fields = Fields> {
   /** The type name in `pulumi-nodejs:dynamic/livekit:<type>`. */
-  type: "InboundTrunk" | "OutboundTrunk" | "DispatchRule";
+  type: "InboundTrunk" | "OutboundTrunk" | "DispatchRule" | "PhoneNumber";
   /** How messages name the kind of object: "inbound trunk". */
   noun: string;
   /** The output that holds LiveKit's ID (also the Pulumi resource ID). */
-  idField: "sipTrunkId" | "sipDispatchRuleId";
+  idField: "sipTrunkId" | "sipDispatchRuleId" | "phoneNumberId";
   schema: ObjectField<F>;
+  /** What LiveKit reports besides the arguments (a number's status); outputs only, never compared. */
+  outputs?: ObjectField<Fields>;
+  /**
+   * For objects whose identity is set at create (a phone number): given the stored outputs and the
+   * new arguments, the properties whose change needs a different object, which Pulumi then
+   * replaces, and warnings about arguments the existing object does not match but keeps.
+   * Without it every change is made in place.
+   */
+  reviewIdentity?(previous: Record<string, unknown>, next: ObjectValue<F>): IdentityReview;
   /** Rules that involve several fields; each reports the property that should change. */
   crossFieldRules?(args: ObjectValue<F>): Failure[];
   /** Legal but risky settings, reported without failing the preview. */
