@@ -28,9 +28,9 @@ export function allowedAddressProblem(entry: string): string | undefined {
     }
   }
   if (ipaddr.isValid(entry)) {
-    return ipaddr.IPv4.isValidFourPartDecimal(entry) || entry.includes(":") ? undefined : `${quoted(entry)} is not a dotted-quad IPv4 address`;
+    return ipaddr.IPv4.isValidFourPartDecimal(entry) || entry.includes(":") ? undefined : `${quoted(entry)} is not a valid IPv4 address: write all four parts, e.g. 192.0.2.1`;
   }
-  if (/^[\d.]+$/.test(entry)) return `${quoted(entry)} is not a valid IPv4 address`;
+  if (/^[\d.]+$/.test(entry)) return `${quoted(entry)} is not a valid IPv4 address: each of the four parts is 0 to 255`;
   if (isHostname(entry)) return undefined;
   return `${quoted(entry)} is not an IP address, CIDR range or hostname`;
 }

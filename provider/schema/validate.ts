@@ -68,8 +68,11 @@ function reasonFor(issue: z.core.$ZodIssue): string {
       return `expected ${issue.expected === "object" ? "an object" : issue.expected === "array" ? "a list" : `a ${issue.expected}`}, got ${describeValue(issue.input)}`;
     case "invalid_value":
       return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}, got ${describeValue(issue.input)}`;
-    case "invalid_union":
-      return `${issue.message}; check the \`type\` property`;
+    case "invalid_union": {
+      const options = (issue as { options?: unknown[] }).options;
+      const value = (issue.input as { type?: unknown } | undefined)?.type;
+      return options ? `must be one of ${options.map((o) => JSON.stringify(o)).join(", ")}, got ${describeValue(value)}` : issue.message;
+    }
     case "too_big":
       return issue.origin === "array" ? `has more than ${issue.maximum} entries` : issue.origin === "string" ? `is longer than ${issue.maximum} characters` : `must be at most ${issue.maximum}`;
     case "too_small":
