@@ -10,7 +10,7 @@ import { validate } from "../schema/validate";
  * protobuf JSON, with placeholder IDs where LiveKit has not assigned any yet.
  */
 
-const idPrefixes: Record<ResourceType, string> = { InboundTrunk: "trunk", OutboundTrunk: "outbound-trunk", DispatchRule: "rule" };
+const idPrefixes: Partial<Record<ResourceType, string>> = { InboundTrunk: "trunk", DispatchRule: "rule" };
 
 /**
  * The object a resource adopts, else `trunk:<resource name>` / `rule:<resource name>`. Resource
@@ -18,7 +18,7 @@ const idPrefixes: Record<ResourceType, string> = { InboundTrunk: "trunk", Outbou
  */
 function routingId(resources: readonly DesiredResource[], type: ResourceType, name: string): string {
   const adopted = resources.find((r) => r.type === type && r.name === name)?.adoptId;
-  return adopted ?? `${idPrefixes[type]}:${name}`;
+  return adopted ?? `${idPrefixes[type] ?? type}:${name}`;
 }
 
 /** The arguments with each trunk output a rule takes (a reference, offline) replaced. */
