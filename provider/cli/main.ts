@@ -2,9 +2,12 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Command } from "commander";
+import { diffCommand } from "./commands/diff";
 import { driftCommand } from "./commands/drift";
 import { emulatorCommand } from "./commands/emulator";
 import { exportCommand } from "./commands/export";
+import { planCommand } from "./commands/plan";
+import { simulateCommand } from "./commands/simulate";
 
 /**
  * The `livekit-sip` command. Each subcommand lives in `commands/<name>.ts` and is added here.
@@ -22,7 +25,10 @@ export function buildProgram(): Command {
     .version(packageVersion())
     .addCommand(emulatorCommand())
     .addCommand(exportCommand())
-    .addCommand(driftCommand());
+    .addCommand(driftCommand())
+    .addCommand(planCommand())
+    .addCommand(diffCommand())
+    .addCommand(simulateCommand());
 }
 
 if (require.main === module) {

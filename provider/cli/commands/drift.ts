@@ -2,12 +2,12 @@ import { Command } from "commander";
 import { TwirpSipApi } from "../../client/twirpSipApi";
 import { driftAgainstLive, hasDrift, readStateIds, renderDrift } from "../../drift";
 import { resourceTypes } from "../../export/liveProject";
-import type { DesiredStateOptions } from "../../offline/desiredState";
 import { definitions } from "../../resources";
 import { type ConnectionFlags, connectionFrom, withConnectionOptions } from "../connectionOptions";
 import { createProgress } from "../progress";
+import { SOURCE_HELP, type SourceFlags, withSourceOptions } from "../sourceOptions";
 
-interface DriftFlags extends ConnectionFlags, DesiredStateOptions {
+interface DriftFlags extends ConnectionFlags, SourceFlags {
   state?: string;
   json?: boolean;
   exitCode?: boolean;
@@ -39,16 +39,14 @@ async function run(source: string, flags: DriftFlags): Promise<void> {
 
 export function driftCommand(): Command {
   return withConnectionOptions(
-    new Command("drift")
-      .description(
-        "Compare what a stack declares with the live LiveKit project: differences field by field, declared resources missing " +
-          "in LiveKit, and live objects the stack does not manage.",
-      )
-      .argument("<source>", "a spec file (Pulumi.<stack>.yaml or a bare TelephonyStack spec, .yaml) or a program (.ts/.js file or project directory)")
-      .option("--stack <name>", "program: read the config of Pulumi.<name>.yaml next to Pulumi.yaml")
-      .option("--config-file <file>", "program: read config from this file instead")
-      .option("--project <name>", "Pulumi project (config namespace) when no Pulumi.yaml names it")
-      .option("--key <key>", "spec file: the config key holding the spec", "telephony")
+    withSourceOptions(
+      new Command("drift")
+        .description(
+          "Compare what a stack declares with the live LiveKit project: differences field by field, declared resources missing " +
+            "in LiveKit, and live objects the stack does not manage.",
+        )
+        .argument("<source>", SOURCE_HELP),
+    )
       .option("--state <file>", "`pulumi stack export` output, to find the objects of resources created without adoptId")
       .option("--ignore-unmanaged", "do not list (or count as drift) live objects the stack does not manage")
       .option("--json", "print the report as JSON")
