@@ -1,0 +1,82 @@
+import fc from "fast-check";
+import { LiveKitApiError } from "../../provider/client/errors";
+import { TwirpSipApi } from "../../provider/client/twirpSipApi";
+import { startEmulator, type RunningEmulator } from "../../provider/emulator";
+import { ruleConflicts, trunkConflicts } from "../../provider/stack/conflicts";
+
+/**
+ * Preview's stack-wide conflict checks against the emulator's (LiveKit's) rules: for random sets
+ * of trunks and rules, preview refuses a set exactly when applying it would fail, and names the
+ * resource whose create LiveKit would refuse first.
+ */
+let emulator: RunningEmulator;
+let api: TwirpSipApi;
+beforeAll(async () => {
+  emulator = await startEmulator({ port: 0 });
+  api = new TwirpSipApi({ url: emulator.url, apiKey: emulator.apiKey, apiSecret: emulator.apiSecret });
+});
+afterAll(() => emulator?.close());
+
+// Few values, several spellings of the same number, so that collisions are frequent.
+const number = fc.constantFrom("+14155550100", "14155550100", "+1 415-555-0100", "+14155550101", "+442071838750");
+const numbers = fc.uniqueArray(number, { maxLength: 2 });
+const pin = fc.constantFrom("", "1234", "99");
+
+/** The name of the first resource whose create LiveKit refuses as a conflict, applying in order. */
+async function firstRefused<T extends { name: string }>(items: T[], create: (item: T, i: number) => Promise<unknown>): Promise<string | undefined> {
+  await emulator.store.clear();
+  for (const [i, item] of items.entries()) {
+    try {
+      await create(item, i);
+    } catch (e) {
+      if (e instanceof LiveKitApiError && e.code === "invalid_argument") return item.name;
+      throw e;
+    }
+  }
+  return undefined;
+}
+
+it("inbound trunks: preview refuses exactly the sets LiveKit refuses", async () => {
+  const trunk = fc.record({ numbers, allowedNumbers: numbers });
+  await fc.assert(
+    fc.asyncProperty(fc.array(trunk, { minLength: 1, maxLength: 5 }), async (generated) => {
+      const trunks = generated.map((t, i) => ({ ...t, name: `t${i}` }));
+      const previewed = trunkConflicts(trunks)[0]?.name;
+      const applied = await firstRefused(trunks, (t) =>
+        api.call("CreateSIPInboundTrunk", { trunk: { name: t.name, numbers: t.numbers, allowedNumbers: t.allowedNumbers, allowedAddresses: ["192.0.2.1"] } }),
+      );
+      expect(previewed).toBe(applied);
+    }),
+    { numRuns: 150, seed: 20261121 },
+  );
+});
+
+it("dispatch rules: preview refuses exactly the sets LiveKit refuses", async () => {
+  const trunkIds = ["ST_aaaaaaaaaaaa", "ST_bbbbbbbbbbbb", "ST_cccccccccccc"];
+  const rule = fc.record({
+    trunks: fc.array(fc.constantFrom(...trunkIds), { maxLength: 2 }),
+    pin,
+    inboundNumbers: numbers,
+    numbers,
+    kind: fc.constantFrom("dispatchRuleDirect", "dispatchRuleIndividual", "dispatchRuleCallee"),
+  });
+  await fc.assert(
+    fc.asyncProperty(fc.array(rule, { minLength: 1, maxLength: 5 }), async (generated) => {
+      const rules = generated.map((r, i) => ({ ...r, name: `r${i}` }));
+      const previewed = ruleConflicts(rules)[0]?.name;
+      const applied = await firstRefused(rules, (r) =>
+        api.call("CreateSIPDispatchRule", {
+          dispatchRule: {
+            name: r.name,
+            trunkIds: r.trunks,
+            inboundNumbers: r.inboundNumbers,
+            numbers: r.numbers,
+            rule: { [r.kind]: r.kind === "dispatchRuleDirect" ? { roomName: "room", pin: r.pin } : { roomPrefix: "p", pin: r.pin } },
+          },
+        }),
+      );
+      expect(previewed).toBe(applied);
+    }),
+    { numRuns: 150, seed: 20261121 },
+  );
+});
