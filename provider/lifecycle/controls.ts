@@ -24,11 +24,17 @@ const adoptIdForms: Record<ResourceDefinition["idField"], { pattern: RegExp; exp
   sipTrunkId: { pattern: /^ST_[A-Za-z0-9]+$/, expected: "look like ST_xxxxxxxxxxxx", listedBy: "lk sip ... list" },
   sipDispatchRuleId: { pattern: /^SDR_[A-Za-z0-9]+$/, expected: "look like SDR_xxxxxxxxxxxx", listedBy: "lk sip ... list" },
   // LiveKit does not document the format of phone-number IDs; the number itself also names one.
-  phoneNumberId: { pattern: /^(\+[1-9]\d{6,14}|[A-Za-z0-9_-]+)$/, expected: "be its ID or the number in E.164 form, e.g. +14155550100", listedBy: "lk number list" },
+  phoneNumberId: { pattern: /^(\+[1-9]\d{6,14}|[A-Za-z0-9_-]+)$/, expected: "be the number's ID or the number itself in E.164 form, e.g. +14155550100", listedBy: "lk number list" },
 };
 
 /** Where users look up IDs of this kind, for messages. */
 export const listCommandFor = (definition: ResourceDefinition): string => adoptIdForms[definition.idField].listedBy;
+
+/** What adoptId must be, for the reference docs. */
+export const adoptIdForm = (definition: ResourceDefinition): string => {
+  const form = adoptIdForms[definition.idField];
+  return `It must ${form.expected} (see \`${form.listedBy}\`).`;
+};
 
 export function splitControls(inputs: Record<string, unknown>): { controls: Controls; args: Record<string, unknown> } {
   const { __provider, adoptId, allowNonE164Numbers, __resourceName, __stackProblems, ...args } = inputs;

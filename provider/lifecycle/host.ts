@@ -8,6 +8,7 @@ import { defaultRetryPolicy } from "../client/retry";
 import { RetryingSipApi } from "../client/retryingSipApi";
 import { TwirpSipApi } from "../client/twirpSipApi";
 import { ResourceType, definitionOf } from "../resources";
+import { KnownObjects } from "./knownObjects";
 import { lifecycle } from "./lifecycle";
 import type { Connection } from "./reliableWrites";
 import { currentSettings } from "./settings";
@@ -22,7 +23,7 @@ function connect(): Connection {
   const key = JSON.stringify(settings);
   if (client?.key !== key) {
     const retry = { ...defaultRetryPolicy, maxRetries: settings.maxRetries };
-    client = { key, connection: { api: new RetryingSipApi(new TwirpSipApi(settings), retry), retry } };
+    client = { key, connection: { api: new RetryingSipApi(new TwirpSipApi(settings), retry), retry, known: new KnownObjects() } };
   }
   return client.connection;
 }

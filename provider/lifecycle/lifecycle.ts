@@ -54,8 +54,10 @@ export function lifecycle(definition: ResourceDefinition, connect: () => Connect
       const wire = definition.schema.toWire(args as never);
       try {
         if (controls.adoptId) return await adopt(controls, controls.adoptId, args, wire);
-        await assertNoLiveConflicts(definition, api(), args);
-        const created = outputsFrom(definition, (await createIdempotently(definition, connect(), args, wire)) as Props, controls, args);
+        await assertNoLiveConflicts(definition, api(), connect().known, args);
+        const wireCreated = (await createIdempotently(definition, connect(), args, wire)) as Props;
+        const created = outputsFrom(definition, wireCreated, controls, args);
+        await connect().known.remember(definition, created.id, wireCreated);
         return { id: created.id, outs: created.outputs };
       } catch (e) {
         return fail(controls, "create", e);
@@ -76,8 +78,9 @@ export function lifecycle(definition: ResourceDefinition, connect: () => Connect
     async update(id: string, _olds: Props, news: Props) {
       const { controls, args } = splitControls(news);
       try {
-        await assertNoLiveConflicts(definition, api(), args, id);
-        const replaced = await replaceVerified(definition, connect(), id, args, definition.schema.toWire(args as never));
+        await assertNoLiveConflicts(definition, api(), connect().known, args, id);
+        const replaced = (await replaceVerified(definition, connect(), id, args, definition.schema.toWire(args as never))) as Props;
+        await connect().known.remember(definition, id, replaced);
         return { outs: outputsFrom(definition, replaced as Props, controls, args).outputs };
       } catch (e) {
         return fail(controls, "update", e);
@@ -88,6 +91,7 @@ export function lifecycle(definition: ResourceDefinition, connect: () => Connect
       const { controls } = splitControls(props ?? {});
       try {
         await removeVerified(definition, connect(), id);
+        await connect().known.remember(definition, id, undefined);
       } catch (e) {
         fail(controls, "delete", e);
       }
@@ -109,11 +113,11 @@ export function lifecycle(definition: ResourceDefinition, connect: () => Connect
       );
     }
     for (const warning of identity.warnings) warn(controls, warning);
-    const unchanged = changedFields(definition, existing.outputs, args).length === 0;
-    if (!unchanged) await assertNoLiveConflicts(definition, api(), args, adoptId);
-    const adopted = unchanged
-        ? existing
-      : outputsFrom(definition, (await replaceVerified(definition, connect(), adoptId, args, wire)) as Props, controls, args);
+    if (changedFields(definition, existing.outputs, args).length === 0) return { id: existing.id, outs: existing.outputs };
+    await assertNoLiveConflicts(definition, api(), connect().known, args, adoptId);
+    const replaced = (await replaceVerified(definition, connect(), adoptId, args, wire)) as Props;
+    await connect().known.remember(definition, adoptId, replaced);
+    const adopted = outputsFrom(definition, replaced, controls, args);
     return { id: adopted.id, outs: adopted.outputs };
   }
 }

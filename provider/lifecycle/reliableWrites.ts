@@ -4,12 +4,15 @@ import type { SipApi } from "../client/sipApi";
 import type { ResourceDefinition } from "../resources/definition";
 import { changedFields, reviewIdentity } from "./changes";
 import { listCommandFor } from "./controls";
+import type { KnownObjects } from "./knownObjects";
 
 type Props = Record<string, unknown>;
 
 export interface Connection {
   api: SipApi;
   retry: RetryPolicy;
+  /** LiveKit's objects as this process knows them, for the conflict pre-check. */
+  known: KnownObjects;
 }
 
 /** Allowance for the difference between our clock and LiveKit's when reading `createdAt`. */
