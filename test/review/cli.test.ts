@@ -1,8 +1,8 @@
-import { execFileSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runCli } from "../export/support/runCli";
+import { gitRepo } from "./support/gitRepo";
 import { editedProd, PROD_STACK, type Spec, withoutAuth } from "./support/editedStack";
 
 /**
@@ -72,12 +72,10 @@ describe("livekit-sip diff", () => {
 
   describe("between git revisions", () => {
     const repo = join(scratch, "repo");
-    const git = (...args: string[]) => execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", ...args], { cwd: repo, stdio: "pipe" });
     const receptionistConfig = join(repo, "examples", "inbound-receptionist", "Pulumi.dev.yaml");
 
     beforeAll(() => {
-      mkdirSync(repo);
-      git("init", "-q");
+      const git = gitRepo(repo);
       cpSync(PROD_STACK, join(repo, "Pulumi.prod.yaml"));
       mkdirSync(join(repo, "examples"));
       for (const file of ["Pulumi.yaml", "Pulumi.dev.yaml", "index.ts"]) {

@@ -102,10 +102,11 @@ const diffCases: Record<string, DiffCase> = {
     }),
     risky: true,
   },
+  // Risky by design: callers reach another agent without a pin.
   "phone-number-rule: another agent": {
     base: sources["phone-number-rule"],
     head: editedExample("phone-number-rule", { "phone-number-rule:agentName": "support-agent-v2" }),
-    risky: false,
+    risky: true,
   },
   "root: dev to prod": { base: sources["root dev"], head: sources["root prod"], risky: true },
 };

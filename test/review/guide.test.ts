@@ -13,6 +13,7 @@ import {
   simulateCall,
 } from "../../provider/review";
 import { editedProd, PROD_STACK, withoutAuth } from "./support/editedStack";
+import { gitRepo } from "./support/gitRepo";
 
 /**
  * docs/reviewing-dispatch-changes.md: its output samples are what the commands print, and its
@@ -38,9 +39,7 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 /** A checkout of a pull request that removes auth from the prod trunk; dev is unchanged. */
 function pullRequestCheckout(): string {
   const repo = join(scratch, "repo");
-  mkdirSync(repo);
-  const git = (...args: string[]) => execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", ...args], { cwd: repo, stdio: "pipe" });
-  git("init", "-q");
+  const git = gitRepo(repo);
   cpSync(join(root, "Pulumi.dev.yaml"), join(repo, "Pulumi.dev.yaml"));
   cpSync(PROD_STACK, join(repo, "Pulumi.prod.yaml"));
   git("add", ".");

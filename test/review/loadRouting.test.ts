@@ -1,9 +1,9 @@
-import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { refFor } from "../../provider/offline/resourceRefs";
 import { loadRoutingConfig, loadRoutingConfigAt, routingConfigOf } from "../../provider/review";
+import { gitRepo } from "./support/gitRepo";
 
 const root = join(__dirname, "..", "..");
 
@@ -79,11 +79,10 @@ describe("programs evaluated offline", () => {
 
 describe("a source at a git revision", () => {
   const repo = mkdtempSync(join(tmpdir(), "review-git-"));
-  const git = (...args: string[]) => execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", ...args], { cwd: repo, stdio: "pipe" });
   const spec = (agentName: string) => `dispatchRules:\n  lobby:\n    rule: {type: direct, roomName: lobby}\n    roomConfig: {agents: [{agentName: ${agentName}}]}\n`;
 
   beforeAll(() => {
-    git("init", "-q");
+    const git = gitRepo(repo);
     mkdirSync(join(repo, "stacks"));
     writeFileSync(join(repo, "stacks", "spec.yaml"), spec("first"));
     git("add", ".");
