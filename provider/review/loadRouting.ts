@@ -18,7 +18,10 @@ export async function loadRoutingConfig(source: ReviewSource): Promise<RoutingCo
   return routingConfigOf(await loadDesiredState(source.path, source));
 }
 
-/** The same, for the source as it is in git revision `ref` of the repository around `cwd`. */
+/**
+ * The same, for the source as it is in git revision `ref` of the repository around `cwd` (default:
+ * the current directory). Relative paths, including `configFile`, are relative to `cwd`.
+ */
 export function loadRoutingConfigAt(source: ReviewSource, ref: string, cwd?: string): Promise<RoutingConfig> {
   return withRevision(
     ref,
