@@ -12,6 +12,8 @@ export interface SecretRef {
 interface EntryControls {
   /** Adopt this existing LiveKit object instead of creating one (see docs/adoption.md). */
   adoptId?: string;
+  /** Accept SIP user names and extensions where phone numbers are expected (see docs/validation.md). */
+  allowNonE164Numbers?: boolean;
 }
 
 type WithSecretPassword<T> = Omit<T, "authPassword"> & { authPassword?: SecretRef };

@@ -34,7 +34,8 @@ export function validateSpec(spec: unknown, availableSecrets?: ReadonlySet<strin
       }
       const { args, problems } = entryArgs(section, entry, spec, availableSecrets);
       failures.push(...problems.map((f) => ({ property: at(f.property), reason: f.reason })));
-      failures.push(...validate(definitions[sections[section]] as never, args).map((f) => ({ property: at(f.property), reason: f.reason })));
+      const options = { allowNonE164Numbers: entry.allowNonE164Numbers === true };
+      failures.push(...validate(definitions[sections[section]] as never, args, options).map((f) => ({ property: at(f.property), reason: f.reason })));
     }
   }
   return failures.length > 0 ? failures : specConflicts(spec as TelephonySpec);
@@ -63,9 +64,12 @@ function entryArgs(
   spec: Record<string, unknown>,
   availableSecrets?: ReadonlySet<string>,
 ): { args: Record<string, unknown>; problems: Failure[] } {
-  const { adoptId, trunks, authPassword, ...args } = entry;
+  const { adoptId, allowNonE164Numbers, trunks, authPassword, ...args } = entry;
   void adoptId;
   const problems: Failure[] = [];
+  if (allowNonE164Numbers !== undefined && typeof allowNonE164Numbers !== "boolean") {
+    problems.push({ property: "allowNonE164Numbers", reason: "must be true or false" });
+  }
   if (section !== "dispatchRules" && authPassword !== undefined) {
     const key = isRecord(authPassword) && typeof authPassword.secret === "string" ? authPassword.secret : undefined;
     if (key === undefined) {
@@ -75,9 +79,9 @@ function entryArgs(
       });
     } else if (availableSecrets && !availableSecrets.has(key)) {
       problems.push({ property: "authPassword", reason: `refers to config key "${key}", which is not set: run \`pulumi config set --secret ${key} <password>\`` });
-    } else {
-      args.authPassword = "(secret)";
     }
+    // The value itself is not known here; what the resource's own rules need is that it is set.
+    args.authPassword = "(secret)";
   }
   if (section === "dispatchRules") {
     if (authPassword !== undefined) args.authPassword = authPassword;
