@@ -1,4 +1,4 @@
-import { definitions, type ResourceType } from "../resources";
+import { definitions, type ResourceType, type SipResourceType } from "../resources";
 import type { ResourceDefinition } from "../resources/definition";
 import { validate } from "../schema/validate";
 import type { LiveObject, LiveProject } from "./liveProject";
@@ -18,7 +18,7 @@ export class TrunkReference {
 }
 
 export interface ExportedResource {
-  type: ResourceType;
+  type: SipResourceType;
   logicalName: string;
   /** LiveKit's ID, written as `adoptId`. */
   id: string;
@@ -43,7 +43,7 @@ export interface ExportModel {
   warnings: string[];
 }
 
-const fallbackNames: Record<ResourceType, string> = { InboundTrunk: "inboundTrunk", OutboundTrunk: "outboundTrunk", DispatchRule: "dispatchRule" };
+const fallbackNames: Record<SipResourceType, string> = { InboundTrunk: "inboundTrunk", OutboundTrunk: "outboundTrunk", DispatchRule: "dispatchRule" };
 
 export function describeObject(type: ResourceType, name: unknown, id: string): string {
   return `${definitions[type].noun}${name ? ` ${JSON.stringify(name)}` : ""} (${id})`;
@@ -92,8 +92,11 @@ function withSecretPlaceholders(definition: ResourceDefinition, full: Record<str
 
 /** What would stop or spoil the first `pulumi up`: objects our checks reject, passwords LiveKit kept to itself. */
 function reviewNotes(definition: ResourceDefinition, full: Record<string, unknown>, described: string): string[] {
-  const notes = validate(definition, full).map((f) => `${described}: ${f.property}: ${f.reason}. \`pulumi up\` stops at this resource until it is fixed.`);
-  if (full.authUsername && !full.authPassword) {
+  const passwordHidden = !!full.authUsername && !full.authPassword;
+  // A hidden password gets its own note below, not a second one about a missing password.
+  const checked = passwordHidden ? { ...full, authPassword: "(hidden by LiveKit)" } : full;
+  const notes = validate(definition, checked).map((f) => `${described}: ${f.property}: ${f.reason}. \`pulumi up\` stops at this resource until it is fixed.`);
+  if (passwordHidden) {
     notes.push(
       `${described} has a username but LiveKit reported no password. If your LiveKit server hides passwords, add authPassword yourself (see docs/adoption.md): the first update Pulumi makes to this trunk would otherwise clear it.`,
     );

@@ -35,6 +35,7 @@ export const outboundTrunk: ResourceDefinition<typeof outboundTrunkSchema.fields
   idField: "sipTrunkId",
   schema: outboundTrunkSchema,
   crossFieldRules: (args) => [
+    ...(args.address === "" ? [{ property: "address", reason: "an outbound trunk needs the provider's host, e.g. sip.example.com or sip.example.com:5061" }] : []),
     ...(args.numbers?.length === 0
       ? [{ property: "numbers", reason: "an outbound trunk needs at least one number to call from (LiveKit rejects an empty list)" }]
       : []),

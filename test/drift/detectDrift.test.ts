@@ -10,7 +10,7 @@ function live(type: ResourceType, id: string, args: Record<string, unknown>) {
   return { ...(definitions[type].schema.toWire(args as never) as object), [definitions[type].idField]: id };
 }
 
-const mainTrunk = { name: "Main", numbers: ["+15550100", "+15550101"], authUsername: "u", authPassword: "live-password" };
+const mainTrunk = { name: "Main", numbers: ["+14155550100", "+14155550101"], authUsername: "u", authPassword: "live-password" };
 const rule = { name: "Reception", rule: { type: "direct", roomName: "lobby", pin: "1234" }, roomConfig: { agents: [{ agentName: "receptionist" }] } };
 
 function project(overrides: Partial<LiveProject> = {}): LiveProject {
@@ -29,7 +29,7 @@ const desired = (over: { trunk?: object; rule?: object; ruleTrunks?: unknown[] }
 
 describe("detectDrift", () => {
   it("finds nothing when LiveKit matches: trunk references resolve to the trunk's ID, set order and defaults do not count", () => {
-    const report = detectDrift(desired({ trunk: { numbers: ["+15550101", "+15550100"], krispEnabled: false } }), project());
+    const report = detectDrift(desired({ trunk: { numbers: ["+14155550101", "+14155550100"], krispEnabled: false } }), project());
     expect(report).toEqual({ changed: [], missing: [], unmanaged: [], inSync: [expect.objectContaining({ name: "main" }), expect.objectContaining({ name: "reception" })] });
     expect(hasDrift(report)).toBe(false);
     expect(renderDrift(report)).toMatch(/^No drift: LiveKit matches the stack\.\n2 in sync, 0 changed/);
@@ -37,7 +37,7 @@ describe("detectDrift", () => {
 
   it("lists changed fields one by one, down to nested properties and list elements", () => {
     const changedRule = { ...rule, name: "Reception (edited)", rule: { ...rule.rule, pin: "9999" }, roomConfig: { agents: [{ agentName: "receptionist-v2" }] } };
-    const changedTrunk = { ...mainTrunk, numbers: ["+15550100"], media: { encryption: "require" } };
+    const changedTrunk = { ...mainTrunk, numbers: ["+14155550100"], media: { encryption: "require" } };
     const report = detectDrift(
       desired(),
       project({ InboundTrunk: [live("InboundTrunk", "ST_main", changedTrunk)], DispatchRule: [live("DispatchRule", "SDR_reception", { ...changedRule, trunkIds: ["ST_main"] })] }),
@@ -48,7 +48,7 @@ describe("detectDrift", () => {
         name: "main",
         id: "ST_main",
         fields: [
-          { path: "numbers", stack: ["+15550100", "+15550101"], livekit: ["+15550100"] },
+          { path: "numbers", stack: ["+14155550100", "+14155550101"], livekit: ["+14155550100"] },
           { path: "media.encryption", stack: "disable", livekit: "require" },
         ],
       },
@@ -81,7 +81,7 @@ describe("detectDrift", () => {
   it("reports declared resources that LiveKit lacks, and live objects the stack does not declare", () => {
     const report = detectDrift(
       desired(),
-      project({ InboundTrunk: [live("InboundTrunk", "ST_other", { name: "By hand", numbers: ["+15550199"] })] }),
+      project({ InboundTrunk: [live("InboundTrunk", "ST_other", { name: "By hand", numbers: ["+14155550199"] })] }),
     );
     expect(report.missing).toEqual([{ type: "InboundTrunk", name: "main", id: "ST_main" }]);
     expect(report.unmanaged).toEqual([{ type: "InboundTrunk", id: "ST_other", label: "By hand" }]);
@@ -94,13 +94,13 @@ describe("detectDrift", () => {
   });
 
   it("finds objects by Pulumi state first, then adoptId, then by a name no other object has", () => {
-    const twins = [live("InboundTrunk", "ST_twin1", { name: "Twin", numbers: ["+15550111"] }), live("InboundTrunk", "ST_twin2", { name: "Twin", numbers: ["+15550112"] })];
+    const twins = [live("InboundTrunk", "ST_twin1", { name: "Twin", numbers: ["+14155550111"] }), live("InboundTrunk", "ST_twin2", { name: "Twin", numbers: ["+14155550112"] })];
     const declared: DesiredResource[] = [
       { type: "InboundTrunk", name: "fromState", adoptId: "ST_main", args: { ...mainTrunk, authPassword: "x" } },
-      { type: "InboundTrunk", name: "byName", args: { name: "Unique", numbers: ["+15550120"] } },
-      { type: "InboundTrunk", name: "twin", args: { name: "Twin", numbers: ["+15550111"] } },
+      { type: "InboundTrunk", name: "byName", args: { name: "Unique", numbers: ["+14155550120"] } },
+      { type: "InboundTrunk", name: "twin", args: { name: "Twin", numbers: ["+14155550111"] } },
     ];
-    const liveProject = project({ InboundTrunk: [live("InboundTrunk", "ST_moved", mainTrunk), live("InboundTrunk", "ST_unique", { name: "Unique", numbers: ["+15550120"] }), ...twins], DispatchRule: [] });
+    const liveProject = project({ InboundTrunk: [live("InboundTrunk", "ST_moved", mainTrunk), live("InboundTrunk", "ST_unique", { name: "Unique", numbers: ["+14155550120"] }), ...twins], DispatchRule: [] });
     const report = detectDrift(declared, liveProject, new Map([[knownIdKey("InboundTrunk", "fromState"), "ST_moved"]]));
     expect(report.inSync.map((r) => `${r.name}=${r.id}`)).toEqual(["fromState=ST_moved", "byName=ST_unique"]);
     expect(report.missing).toEqual([{ type: "InboundTrunk", name: "twin", sameName: 2 }]);

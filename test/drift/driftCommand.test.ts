@@ -28,7 +28,7 @@ async function driftLiveProject() {
   await emulator().store.put("inboundTrunk", { ...trunk, numbers: ["+14155550100"], krisp_enabled: false });
   const lobby = emulator().store.list("dispatchRule").find((r) => r.name === "Lobby")!;
   await emulator().store.delete("dispatchRule", String(lobby.sip_dispatch_rule_id));
-  await emulator().store.put("outboundTrunk", { sip_trunk_id: "ST_byhand", name: "By hand", address: "sip.example.org", numbers: ["+15550123"] });
+  await emulator().store.put("outboundTrunk", { sip_trunk_id: "ST_byhand", name: "By hand", address: "sip.example.org", numbers: ["+14155550123"] });
   return { lobbyId: String(lobby.sip_dispatch_rule_id) };
 }
 

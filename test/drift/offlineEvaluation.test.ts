@@ -40,12 +40,12 @@ describe("offline evaluation of what a stack declares", () => {
   it("runs a program with its config and traces outputs that flow between resources", async () => {
     const program = () => {
       const password = new pulumi.Config().requireSecret("password");
-      const trunk = new InboundTrunk("main", { numbers: ["+15550100"], authUsername: "u", authPassword: password, adoptId: "ST_main" });
+      const trunk = new InboundTrunk("main", { numbers: ["+14155550100"], authUsername: "u", authPassword: password, adoptId: "ST_main" });
       new DispatchRule("reception", { rule: { type: "direct", roomName: "lobby" }, trunkIds: [trunk.sipTrunkId, "ST_elsewhere"] });
     };
     const resources = await evaluateProgram(program, { project: "demo", stack: "dev", config: { "demo:password": "[secret]" }, secretKeys: ["demo:password"] });
     expect(resources).toEqual([
-      { type: "InboundTrunk", name: "main", adoptId: "ST_main", args: { numbers: ["+15550100"], authUsername: "u", authPassword: "[secret]" } },
+      { type: "InboundTrunk", name: "main", adoptId: "ST_main", args: { numbers: ["+14155550100"], authUsername: "u", authPassword: "[secret]" } },
       { type: "DispatchRule", name: "reception", adoptId: undefined, args: { rule: { type: "direct", roomName: "lobby" }, trunkIds: [refFor("InboundTrunk", "main"), "ST_elsewhere"] } },
     ]);
   });

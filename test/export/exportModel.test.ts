@@ -70,7 +70,7 @@ describe("export mapping", () => {
   it("warns about objects our checks reject and passwords LiveKit did not report", () => {
     const model = buildExportModel(
       project({
-        InboundTrunk: [live("InboundTrunk", "ST_a", { name: "Hidden password", numbers: ["+15550100"], authUsername: "u" })],
+        InboundTrunk: [live("InboundTrunk", "ST_a", { name: "Hidden password", numbers: ["+14155550100"], authUsername: "u" })],
         OutboundTrunk: [live("OutboundTrunk", "ST_b", { name: "No numbers", address: "sip.example.com", numbers: [] })],
       }),
     );

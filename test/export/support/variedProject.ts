@@ -17,12 +17,12 @@ export async function seedVariedProject(emulator: RunningEmulator) {
   const wire = <T extends keyof typeof definitions>(type: T, args: unknown) => definitions[type].schema.toWire(args as never);
 
   const twilio = await api.call("CreateSIPInboundTrunk", { trunk: wire("InboundTrunk", fullInboundTrunk) });
-  const office = await sdk.createSipInboundTrunk("Office", ["+15550100"], { authUsername: "office", authPassword: "office-pass" });
-  const officeAnnex = await sdk.createSipInboundTrunk("Office", ["+15550101"], { allowedNumbers: ["+15550177"] });
+  const office = await sdk.createSipInboundTrunk("Office", ["+14155550100"], { authUsername: "office", authPassword: "office-pass" });
+  const officeAnnex = await sdk.createSipInboundTrunk("Office", ["+14155550101"], { allowedNumbers: ["+14155550177"] });
   await sdk.createSipInboundTrunk("", [], { allowedAddresses: ["10.0.0.0/8"] });
-  const gone = await sdk.createSipInboundTrunk("Gone", ["+15550102"]);
+  const gone = await sdk.createSipInboundTrunk("Gone", ["+14155550102"]);
   await api.call("CreateSIPOutboundTrunk", { trunk: wire("OutboundTrunk", fullOutboundTrunk) });
-  await sdk.createSipOutboundTrunk("Dialer", "sip.example.com", ["+15550199"]);
+  await sdk.createSipOutboundTrunk("Dialer", "sip.example.com", ["+14155550199"]);
 
   await api.call("CreateSIPDispatchRule", { dispatchRule: wire("DispatchRule", { ...fullDispatchRule, trunkIds: [twilio.sipTrunkId] }) });
   const agents = [new RoomAgentDispatch({ agentName: "front-desk", metadata: '{"lang":"de"}' })];
