@@ -45,7 +45,12 @@ describe("livekit-sip drift", () => {
       expect(run.code).toBe(0);
       expect(run.stdout).toBe("No drift: LiveKit matches the stack.\n10 in sync, 0 changed, 0 missing in LiveKit, 0 not managed. Secret values are compared only as set or not set.\n");
     }
-    expect(spec.stderr).toBe(`evaluating ${specFile} (0/4)\n10 resources declared (1/4)\nread 4 inbound trunks (2/4)\nread 2 outbound trunks (3/4)\nread 4 dispatch rules (4/4)\n`);
+    // The export keeps the ID of a trunk deleted from LiveKit in one rule; the program's own checks say so.
+    const unmanaged = /warning: \[runtime\] DispatchRule "telephony-annex": trunk ST_\w+ is not managed by this program; conflicts with it are checked against LiveKit when applying\n/;
+    expect(spec.stderr.replace(unmanaged, "")).toBe(
+      `evaluating ${specFile} (0/4)\n10 resources declared (1/4)\nread 4 inbound trunks (2/4)\nread 2 outbound trunks (3/4)\nread 4 dispatch rules (4/4)\n`,
+    );
+    expect(spec.stderr).toMatch(unmanaged);
   });
 
   it("lists changed fields, deleted and unmanaged resources, and exits with 2 when asked to", async () => {
