@@ -37,6 +37,17 @@ export function phoneNumbers(doc: string): Field<string[]> {
   return refined(strings(`${doc} E.164, e.g. \`+14155550100\`.`, { ordered: false, normalize: toE164 }), list);
 }
 
+/** One phone number, a real E.164 number (no opt-out: LiveKit only sells those), sent in canonical spelling. */
+export const phoneNumber = (doc: string) =>
+  refined(
+    text(`${doc} E.164, e.g. \`+14155550100\`.`),
+    z.string().superRefine((value, ctx) => {
+      const problem = e164Problem(value);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    }),
+    toE164,
+  );
+
 /** A pin callers type on the keypad; empty means no pin. */
 export const pin = () =>
   refined(

@@ -1,4 +1,5 @@
 import type { ResourceDefinition } from "../resources/definition";
+import { adoptIdForm } from "../lifecycle/controls";
 import type { Field } from "./field";
 
 type Described = Field<unknown, boolean> & { fields?: Record<string, Described>; variants?: Record<string, Record<string, Described>> };
@@ -33,11 +34,15 @@ function rows(fields: Record<string, Described>, prefix: string): Row[] {
  * fields the code accepts (a test keeps docs/reference in sync).
  */
 export function renderReference(definition: ResourceDefinition): string {
-  const table = rows(definition.schema.fields as Record<string, Described>, "").map((r) =>
-    r.type === ""
-      ? `| **${r.property}** | | | |`
-      : `| \`${r.property}\` | ${r.type.replace(/\|/g, "\\|")} | ${r.required ? "yes" : ""} | ${r.doc.replace(/\|/g, "\\|")} |`,
-  );
+  const table = (fields: Record<string, Described>) =>
+    rows(fields, "").map((r) =>
+      r.type === ""
+        ? `| **${r.property}** | | | |`
+        : `| \`${r.property}\` | ${r.type.replace(/\|/g, "\\|")} | ${r.required ? "yes" : ""} | ${r.doc.replace(/\|/g, "\\|")} |`,
+    );
+  const otherOutputs = definition.outputs
+    ? ["", "LiveKit also reports:", "", "| property | type | | meaning |", "|---|---|---|---|", ...table(definition.outputs.fields as Record<string, Described>)]
+    : [];
   return [
     `# ${definition.type}`,
     "",
@@ -49,13 +54,14 @@ export function renderReference(definition: ResourceDefinition): string {
     "",
     "| property | type | required | meaning |",
     "|---|---|---|---|",
-    ...table,
-    "| `adoptId` | string | | ID of an existing LiveKit object to take under management on the first `pulumi up` instead of creating a new one. |",
+    ...table(definition.schema.fields as Record<string, Described>),
+    `| \`adoptId\` | string | | ID of an existing LiveKit object to take under management on the first \`pulumi up\` instead of creating a new one. ${adoptIdForm(definition)} |`,
     "| `allowNonE164Numbers` | boolean | | Accept SIP user names and extensions where phone numbers are expected. Risky: LiveKit compares dispatch-rule numbers exactly at call time, so a number written differently from what the carrier sends never matches. |",
     "",
     "## Outputs",
     "",
     `Every argument, as LiveKit reports it, plus \`${definition.idField}\` (LiveKit's ID, also the resource ID), \`createdAt\` and \`updatedAt\` (RFC 3339, where the server reports them).`,
+    ...otherOutputs,
     "",
   ].join("\n");
 }
