@@ -1,5 +1,5 @@
 import type { LiveObject, LiveProject } from "../export/liveProject";
-import { definitions, type ResourceType } from "../resources";
+import { definitions, type ResourceType, type SipResourceType } from "../resources";
 import type { DesiredResource } from "../offline/desiredResource";
 
 /** Where a declared resource lives in LiveKit; `live` is absent when it is not there. */
@@ -17,16 +17,18 @@ export type KnownIds = ReadonlyMap<string, string>;
 
 export const knownIdKey = (type: ResourceType, name: string) => `${type}/${name}`;
 
-const idOf = (type: ResourceType, object: LiveObject) => String(object[definitions[type].idField]);
+const idOf = (type: SipResourceType, object: LiveObject) => String(object[definitions[type].idField]);
 
 /**
  * Pairs declared resources with live objects: by the ID Pulumi state records, else by adoptId,
  * else by LiveKit name when exactly one unclaimed object of that kind has it (a stack that has
  * never run, or whose state was not given). Returns the pairs and the live objects nobody claims.
+ * Only the kinds the live project holds are compared (phone numbers are not read yet).
  */
-export function matchResources(desired: DesiredResource[], live: LiveProject, knownIds: KnownIds = new Map()) {
+export function matchResources(declared: DesiredResource[], live: LiveProject, knownIds: KnownIds = new Map()) {
   const claimed = new Set<LiveObject>();
-  const byId = (type: ResourceType, id: string) => live[type].find((object) => idOf(type, object) === id);
+  const desired = declared.filter((r): r is DesiredResource & { type: SipResourceType } => r.type in live);
+  const byId = (type: SipResourceType, id: string) => live[type].find((object) => idOf(type, object) === id);
   const matches: Match[] = desired.map((resource) => {
     const expectedId = knownIds.get(knownIdKey(resource.type, resource.name)) ?? resource.adoptId;
     const object = expectedId === undefined ? undefined : byId(resource.type, expectedId);
@@ -34,7 +36,7 @@ export function matchResources(desired: DesiredResource[], live: LiveProject, kn
     return { desired: resource, expectedId, live: object };
   });
   for (const match of matches.filter((m) => m.expectedId === undefined)) {
-    const { type, args } = match.desired;
+    const { type, args } = match.desired as DesiredResource & { type: SipResourceType };
     const candidates = live[type].filter((object) => !claimed.has(object) && (object.name ?? "") === (args.name ?? ""));
     if (candidates.length === 1) {
       match.live = candidates[0];
@@ -43,7 +45,7 @@ export function matchResources(desired: DesiredResource[], live: LiveProject, kn
       match.sameName = candidates.length;
     }
   }
-  const unclaimed = (Object.keys(live) as ResourceType[]).flatMap((type) =>
+  const unclaimed = (Object.keys(live) as SipResourceType[]).flatMap((type) =>
     live[type].filter((object) => !claimed.has(object)).map((object) => ({ type, id: idOf(type, object), object })),
   );
   return { matches, unclaimed };

@@ -1,21 +1,21 @@
 import type { SipApi, SipMethod } from "../client/sipApi";
-import type { ResourceType } from "../resources";
+import type { SipResourceType } from "../resources";
 
 /** Every trunk and dispatch rule of a LiveKit project, as LiveKit's camelCase JSON with defaults. */
-export type LiveProject = Record<ResourceType, LiveObject[]>;
+export type LiveProject = Record<SipResourceType, LiveObject[]>;
 
 export type LiveObject = Record<string, unknown>;
 
 /** Reports each kind as it is read, so long reads can show progress. */
-export type ReadListener = (type: ResourceType, count: number) => void;
+export type ReadListener = (type: SipResourceType, count: number) => void;
 
-const listMethods: Record<ResourceType, SipMethod> = {
+const listMethods: Record<SipResourceType, SipMethod> = {
   InboundTrunk: "ListSIPInboundTrunk",
   OutboundTrunk: "ListSIPOutboundTrunk",
   DispatchRule: "ListSIPDispatchRule",
 };
 
-export const resourceTypes = Object.keys(listMethods) as ResourceType[];
+export const resourceTypes = Object.keys(listMethods) as SipResourceType[];
 
 /**
  * Reads the whole project, one list call per kind. LiveKit answers a list without a page with every

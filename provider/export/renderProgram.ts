@@ -1,4 +1,4 @@
-import { definitions, type ResourceType } from "../resources";
+import { definitions, type SipResourceType } from "../resources";
 import { type ExportModel, SecretPlaceholder, TrunkReference } from "./exportModel";
 import { resourceTypes } from "./liveProject";
 import { exportHeader } from "./setupNotes";
@@ -6,7 +6,7 @@ import { descend, mapTree } from "./jsonTree";
 import { Code, tsLiteral } from "./tsLiteral";
 
 /** The stack outputs of a generated program: LiveKit IDs by logical name. */
-export const idOutputs: Record<ResourceType, string> = { InboundTrunk: "inboundTrunkIds", OutboundTrunk: "outboundTrunkIds", DispatchRule: "dispatchRuleIds" };
+export const idOutputs: Record<SipResourceType, string> = { InboundTrunk: "inboundTrunkIds", OutboundTrunk: "outboundTrunkIds", DispatchRule: "dispatchRuleIds" };
 
 /** Placeholders become the code that resolves them in a program: config secrets and trunk outputs. */
 const asCode = (value: unknown) =>

@@ -21,7 +21,7 @@ export abstract class LiveKitResource extends pulumi.dynamic.Resource {
       .map(([key]) => key);
     const props: Record<string, unknown> = {};
     // Outputs exist only for properties present here, so every field is seeded (undefined is not sent).
-    for (const key of Object.keys(definition.schema.fields)) props[key] = undefined;
+    for (const key of [...Object.keys(definition.schema.fields), ...Object.keys(definition.outputs?.fields ?? {})]) props[key] = undefined;
     Object.assign(props, args);
     for (const key of secretKeys) if (props[key] !== undefined) props[key] = pulumi.secret(props[key] as pulumi.Input<string>);
     const checks = stackChecks?.(name, args as Record<string, any>);

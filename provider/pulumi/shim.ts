@@ -38,4 +38,5 @@ export const shims: Record<ResourceType, dynamic.ResourceProvider> = {
   InboundTrunk: shim("InboundTrunk"),
   OutboundTrunk: shim("OutboundTrunk"),
   DispatchRule: shim("DispatchRule"),
+  PhoneNumber: shim("PhoneNumber"),
 };

@@ -1,11 +1,15 @@
 import { dispatchRule } from "./dispatchRule";
 import { inboundTrunk } from "./inboundTrunk";
 import { outboundTrunk } from "./outboundTrunk";
+import { phoneNumber } from "./phoneNumber";
 import type { ResourceDefinition } from "./definition";
 
-export const definitions = { InboundTrunk: inboundTrunk, OutboundTrunk: outboundTrunk, DispatchRule: dispatchRule };
+export const definitions = { InboundTrunk: inboundTrunk, OutboundTrunk: outboundTrunk, DispatchRule: dispatchRule, PhoneNumber: phoneNumber };
 
 export type ResourceType = keyof typeof definitions;
+
+/** The kinds of LiveKit's SIP service, which export, drift and TelephonyStack specs cover. */
+export type SipResourceType = Exclude<ResourceType, "PhoneNumber">;
 
 export function definitionOf(type: ResourceType): ResourceDefinition {
   const definition = definitions[type] as unknown as ResourceDefinition | undefined;

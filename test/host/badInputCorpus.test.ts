@@ -13,7 +13,7 @@ const rule = { rule: { type: "direct", roomName: "lobby" } };
 /** Marks a property to leave out (the wire format has no undefined). */
 const absent = Symbol("absent");
 const withoutAbsent = (args: Record<string, unknown>) => Object.fromEntries(Object.entries(args).filter(([, v]) => v !== absent));
-const base: Record<ResourceType, Record<string, unknown>> = { InboundTrunk: inbound, OutboundTrunk: outbound, DispatchRule: rule };
+const base: Record<ResourceType, Record<string, unknown>> = { InboundTrunk: inbound, OutboundTrunk: outbound, DispatchRule: rule, PhoneNumber: { phoneNumber: "+14155550100" } };
 
 const badNumbers: [string, string, RegExp][] = [
   ["no country code", "14155550100", /has no country code; write it in E\.164 form starting with \+, e\.g\. \+114155550100/],

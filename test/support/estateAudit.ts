@@ -1,11 +1,11 @@
 import type { RunningEmulator, ResourceKind } from "../../provider/emulator";
-import { definitions, type ResourceType } from "../../provider/resources";
+import { definitions, type SipResourceType } from "../../provider/resources";
 import { changedFields } from "../../provider/lifecycle/changes";
 import { sections, type Section, type TelephonySpec } from "../../provider/stack/spec";
 import type { EngineState } from "../harness/engine";
 import { SIPDispatchRuleInfo, SIPInboundTrunkInfo, SIPOutboundTrunkInfo } from "@livekit/protocol";
 
-const kinds: Record<ResourceType, { kind: ResourceKind; message: { fromJson(j: any, o?: any): { toJson(o?: any): unknown } } }> = {
+const kinds: Record<SipResourceType, { kind: ResourceKind; message: { fromJson(j: any, o?: any): { toJson(o?: any): unknown } } }> = {
   InboundTrunk: { kind: "inboundTrunk", message: SIPInboundTrunkInfo },
   OutboundTrunk: { kind: "outboundTrunk", message: SIPOutboundTrunkInfo },
   DispatchRule: { kind: "dispatchRule", message: SIPDispatchRuleInfo },
@@ -30,7 +30,7 @@ export function auditEstate(emulator: RunningEmulator, state: EngineState, spec:
   const idsByName: Record<string, string> = {};
   for (const entry of Object.values(state)) if (entry.id) idsByName[entry.name] = entry.id;
 
-  for (const [type, { kind, message }] of Object.entries(kinds) as [ResourceType, (typeof kinds)[ResourceType]][]) {
+  for (const [type, { kind, message }] of Object.entries(kinds) as [SipResourceType, (typeof kinds)[SipResourceType]][]) {
     const live = emulator.store.list(kind).map((o) => message.fromJson(o, { ignoreUnknownFields: true }).toJson({ emitDefaultValues: true }) as Record<string, any>);
     const names = live.map((o) => o.name);
     audit.duplicates += names.length - new Set(names).size;
