@@ -1,7 +1,7 @@
 import type { DesiredResource } from "../offline/desiredResource";
 import { parseRef, type ResourceRef } from "../offline/resourceRefs";
 import { definitionOf, type ResourceType } from "../resources";
-import type { RoutingConfig, RoutingRule, RoutingTrunk } from "../routing";
+import type { RoutingConfig, RoutingPhoneNumber, RoutingRule, RoutingTrunk } from "../routing";
 import { UNKNOWN } from "../schema/unknowns";
 import { validate } from "../schema/validate";
 
@@ -10,7 +10,7 @@ import { validate } from "../schema/validate";
  * protobuf JSON, with placeholder IDs where LiveKit has not assigned any yet.
  */
 
-const idPrefixes: Partial<Record<ResourceType, string>> = { InboundTrunk: "trunk", DispatchRule: "rule" };
+const idPrefixes: Partial<Record<ResourceType, string>> = { InboundTrunk: "trunk", DispatchRule: "rule", PhoneNumber: "number" };
 
 /**
  * The object a resource adopts, else `trunk:<resource name>` / `rule:<resource name>`. Resource
@@ -21,11 +21,17 @@ function routingId(resources: readonly DesiredResource[], type: ResourceType, na
   return adopted ?? `${idPrefixes[type] ?? type}:${name}`;
 }
 
-/** The arguments with each trunk output a rule takes (a reference, offline) replaced. */
-function withTrunkRefs(args: Record<string, unknown>, replace: (ref: ResourceRef) => string): Record<string, unknown> {
-  const { trunkIds } = args;
-  if (!Array.isArray(trunkIds)) return args;
-  return { ...args, trunkIds: trunkIds.map((id) => mapRef(id, replace)) };
+/**
+ * The arguments with each ID output they take (a reference, offline) replaced: trunk IDs in a
+ * rule, a rule's ID in a phone number.
+ */
+function withIdRefs(args: Record<string, unknown>, replace: (ref: ResourceRef) => string): Record<string, unknown> {
+  const { trunkIds, sipDispatchRuleId } = args;
+  return {
+    ...args,
+    ...(Array.isArray(trunkIds) ? { trunkIds: trunkIds.map((id) => mapRef(id, replace)) } : {}),
+    ...(sipDispatchRuleId === undefined ? {} : { sipDispatchRuleId: mapRef(sipDispatchRuleId, replace) }),
+  };
 }
 
 const mapRef = (id: unknown, replace: (ref: ResourceRef) => string) => {
@@ -37,23 +43,35 @@ const mapRef = (id: unknown, replace: (ref: ResourceRef) => string) => {
 function wireOf(resource: DesiredResource, resources: readonly DesiredResource[]): Record<string, unknown> {
   const definition = definitionOf(resource.type);
   // Preview sees another resource's ID as unknown until that resource exists, and skips its checks.
-  const failures = validate(definition, withTrunkRefs(resource.args, () => UNKNOWN));
+  const failures = validate(definition, withIdRefs(resource.args, () => UNKNOWN));
   if (failures.length > 0) {
     const list = failures.map((f) => `  - ${f.property}: ${f.reason}`).join("\n");
     throw new Error(`${definition.noun} "${resource.name}" is invalid (pulumi preview would reject it):\n${list}`);
   }
-  const args = withTrunkRefs(resource.args, (ref) => routingId(resources, ref.type, ref.name));
+  const args = withIdRefs(resource.args, (ref) => routingId(resources, ref.type, ref.name));
   return definition.schema.toWire(args as never) as Record<string, unknown>;
 }
 
-/** Inbound trunks and dispatch rules only: outbound trunks play no part in inbound routing. */
+/**
+ * A phone number as LiveKit would list it. A number a search will find is not known offline; its
+ * placeholder (`number:<resource name>`) stands in for it.
+ */
+function livekitNumberOf(resource: DesiredResource, resources: readonly DesiredResource[], id: string): RoutingPhoneNumber {
+  const { phoneNumber, sipDispatchRuleId } = wireOf(resource, resources) as { phoneNumber?: string; sipDispatchRuleId?: string };
+  const adoptedNumber = resource.adoptId?.startsWith("+") ? resource.adoptId : undefined;
+  return { id, e164Format: phoneNumber ?? adoptedNumber ?? id, sipDispatchRuleIds: sipDispatchRuleId ? [sipDispatchRuleId] : [] };
+}
+
+/** Inbound trunks, dispatch rules and phone numbers: outbound trunks play no part in inbound routing. */
 export function routingConfigOf(resources: readonly DesiredResource[]): RoutingConfig {
   const trunks: RoutingTrunk[] = [];
   const rules: RoutingRule[] = [];
+  const livekitNumbers: RoutingPhoneNumber[] = [];
   for (const resource of resources) {
     const sipId = routingId(resources, resource.type, resource.name);
     if (resource.type === "InboundTrunk") trunks.push({ ...wireOf(resource, resources), sipTrunkId: sipId });
     if (resource.type === "DispatchRule") rules.push({ ...wireOf(resource, resources), sipDispatchRuleId: sipId });
+    if (resource.type === "PhoneNumber") livekitNumbers.push(livekitNumberOf(resource, resources, sipId));
   }
-  return { trunks, rules };
+  return { trunks, rules, ...(livekitNumbers.length > 0 ? { livekitNumbers } : {}) };
 }

@@ -5,7 +5,7 @@ import { code } from "./wording";
 
 /**
  * The calls the plan and the diff simulate to describe a configuration: each called number any
- * trunk, rule or extra list mentions, from a generic caller and from every caller number a
+ * trunk, rule, LiveKit number or extra list mentions, from a generic caller and from every caller number a
  * filter mentions, before and after each pin the rules know.
  */
 
@@ -26,7 +26,12 @@ const byNormalizedThenRaw = (a: string, b: string) => {
  * rules compare numbers exactly, so `+1415…` and `1415…` can route differently.
  */
 export function calledNumbers(config: RoutingConfig, extra: readonly string[] = []): string[] {
-  const all = [...config.trunks.flatMap((t) => t.numbers ?? []), ...config.rules.flatMap((r) => r.numbers ?? []), ...extra];
+  const all = [
+    ...config.trunks.flatMap((t) => t.numbers ?? []),
+    ...config.rules.flatMap((r) => r.numbers ?? []),
+    ...(config.livekitNumbers ?? []).map((n) => n.e164Format ?? ""),
+    ...extra,
+  ];
   return [...new Set(all)].filter((n) => n !== "").sort(byNormalizedThenRaw);
 }
 
@@ -45,6 +50,7 @@ export function knownPins(config: RoutingConfig): string[] {
 export const bothRevisions = (before: RoutingConfig, after: RoutingConfig): RoutingConfig => ({
   trunks: [...before.trunks, ...after.trunks],
   rules: [...before.rules, ...after.rules],
+  livekitNumbers: [...(before.livekitNumbers ?? []), ...(after.livekitNumbers ?? [])],
 });
 
 /** `` `+1415…` `` or "other numbers", for sentences. */

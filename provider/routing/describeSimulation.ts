@@ -6,7 +6,11 @@ import { code } from "./wording";
 /** One sentence (markdown code spans) saying what happened to a simulated call. */
 export function describeSimulation(result: SimulationResult): string {
   const via = [
-    result.trunk.matched === undefined ? "no trunk" : `trunk ${code(refLabel(result.trunk.matched))}`,
+    result.phoneNumber !== undefined
+      ? `LiveKit number ${code(result.phoneNumber.name)}`
+      : result.trunk.matched === undefined
+        ? "no trunk"
+        : `trunk ${code(refLabel(result.trunk.matched))}`,
     ...(result.rule === undefined ? [] : [`rule ${code(refLabel(result.rule))}`]),
   ].join(", ");
   switch (result.outcome) {

@@ -1,7 +1,9 @@
 import { calledNumbers } from "./callScenarios";
+import { assignedRules, livekitNumberFor, numberRef } from "./livekitNumbers";
 import { planRules, type PlanRule } from "./planRules";
 import { acceptsEveryCaller, planTrunk, trunksFor, type PlanTrunk } from "./planTrunk";
 import { planWarnings } from "./planWarnings";
+import type { ObjectRef } from "./refs";
 import type { RoutingConfig, RoutingTrunk } from "./types";
 
 /**
@@ -16,11 +18,15 @@ export type PlanRouteKind =
   /** A wildcard trunk; when trunks list the number, it only gets the callers they filter out. */
   | "wildcard-trunk"
   /** Callers no trunk accepts. OSS LiveKit still routes them, to wildcard rules only. */
-  | "no-trunk";
+  | "no-trunk"
+  /** A LiveKit Phone Number: no trunk, only the rules assigned to the number. */
+  | "phone-number";
 
 export interface PlanRoute {
   readonly kind: PlanRouteKind;
   readonly trunk?: PlanTrunk;
+  /** The LiveKit number of a `phone-number` route. */
+  readonly phoneNumber?: ObjectRef;
   /** A wildcard trunk behind trunks that list the number. */
   readonly fallback: boolean;
   readonly rules: readonly PlanRule[];
@@ -44,6 +50,11 @@ export interface RoutingPlanInput extends RoutingConfig {
 }
 
 function routesFor(config: RoutingConfig, calledNumber: string | undefined): PlanRoute[] {
+  const livekitNumber = calledNumber === undefined ? undefined : livekitNumberFor(config, calledNumber);
+  if (livekitNumber !== undefined) {
+    const rules = planRules(assignedRules(config, livekitNumber), undefined, calledNumber);
+    return [{ kind: "phone-number", phoneNumber: numberRef(livekitNumber), fallback: false, rules }];
+  }
   const { listing, wildcard } = trunksFor(config.trunks, calledNumber);
   const route = (kind: PlanRouteKind, trunk: RoutingTrunk | undefined, fallback = false): PlanRoute => ({
     kind,
@@ -59,7 +70,7 @@ function routesFor(config: RoutingConfig, calledNumber: string | undefined): Pla
 }
 
 export function buildRoutingPlan(input: RoutingPlanInput): RoutingPlan {
-  const config = { trunks: input.trunks, rules: input.rules };
+  const config = { trunks: input.trunks, rules: input.rules, livekitNumbers: input.livekitNumbers };
   const numbers = calledNumbers(config, input.phoneNumbers);
   const entries: PlanEntry[] = [
     ...numbers.map((calledNumber) => ({ calledNumber, routes: routesFor(config, calledNumber) })),

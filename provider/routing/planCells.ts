@@ -33,6 +33,9 @@ const NO_TRUNK_NOTE =
   'OSS LiveKit still accepts these calls and applies only rules without trunk_ids; LiveKit Cloud may reject them with 404 "No trunk found"';
 
 export function routeHeading(route: PlanRoute, entry: PlanEntry): string {
+  if (route.phoneNumber !== undefined) {
+    return `LiveKit Phone Number${route.phoneNumber.id ? ` ${code(route.phoneNumber.id)}` : ""}: no trunk; calls go straight to the dispatch rules assigned to it.`;
+  }
   if (route.trunk === undefined) {
     const who = entry.routes.length > 1 ? " (callers no trunk above accepts)" : "";
     return `No trunk${who}: ${NO_TRUNK_NOTE}.`;

@@ -3,6 +3,7 @@ import { GoError } from "../livekit/twirp";
 import { calledPhrase, callersPhrase, OTHER_NUMBER, representativeCallers } from "./callScenarios";
 import { summarizeCodecs } from "./codecs";
 import { untypeablePin } from "./dtmfPins";
+import { livekitNumberWarnings } from "./livekitNumberWarnings";
 import { mergeMedia } from "./mediaMerge";
 import type { PlanEntry } from "./plan";
 import { acceptsEveryCaller, planTrunk } from "./planTrunk";
@@ -110,6 +111,7 @@ export function planWarnings(config: RoutingConfig, entries: readonly PlanEntry[
     ...config.trunks.flatMap(trunkWarnings),
     ...config.rules.flatMap((r) => [...unknownTrunks(r, config), ...spellingMismatches(r, config), ...variantProblems(r)]),
     ...codecWarnings(config),
+    ...livekitNumberWarnings(config),
     ...unusedRules(entries),
   ];
   return [...new Set(all)];

@@ -3,6 +3,7 @@ import { TwirpError, type LiveKitError } from "../livekit/twirp";
 import { summarizeCodecs } from "./codecs";
 import { MAX_PIN_DIGITS } from "./dtmfPins";
 import { evaluateDispatchRule, type RoomDetails } from "./evaluate";
+import { assignedRules, livekitNumberFor, numberRef } from "./livekitNumbers";
 import { parseIpAddress } from "./ipAddress";
 import type { EffectiveMedia } from "./mediaMerge";
 import { ruleRef, trunkRef, type ObjectRef } from "./refs";
@@ -75,6 +76,8 @@ export interface RoutingErrorView {
 export interface SimulationResult {
   readonly outcome: CallOutcome;
   readonly call: Required<SimulatedCall>;
+  /** The LiveKit Phone Number called, which takes the place of a trunk. */
+  readonly phoneNumber?: ObjectRef;
   readonly trunk: { readonly matched?: ObjectRef; readonly matchType?: TrunkMatchType; readonly verdicts: readonly TrunkVerdictView[] };
   readonly auth: AuthView;
   /** Every rule, in the order LiveKit ranks them for this call, with why each lost. */
@@ -96,6 +99,8 @@ const NOTES = {
     'LiveKit Cloud may reject it with 404 "No trunk found".',
   krispOss: "Krisp is requested, but the OSS SIP service has no media processor, so only LiveKit Cloud applies it.",
   pinTooLong: `LiveKit reads at most ${MAX_PIN_DIGITS} pin digits; a longer entry is rejected as a wrong pin.`,
+  livekitNumber:
+    "The called number is a LiveKit Phone Number: no trunk is involved, and only the dispatch rules assigned to it are considered (rules naming trunks never apply).",
 } as const;
 
 function withDefaults(call: SimulatedCall): Required<SimulatedCall> {
@@ -124,9 +129,9 @@ type Progress = Omit<SimulationResult, "outcome">;
 
 /** The result with its keys in reading order, whatever step the call stopped at. */
 function finish(outcome: CallOutcome, p: Progress): SimulationResult {
-  const { call, trunk, auth, rules, rule, room, krisp, media, error, notes } = p;
+  const { call, phoneNumber, trunk, auth, rules, rule, room, krisp, media, error, notes } = p;
   const defined = <T extends object>(value: T) => Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
-  return { outcome, ...defined({ call, trunk, auth, rules, rule, room, krisp, media, error }), notes };
+  return { outcome, ...defined({ call, phoneNumber, trunk, auth, rules, rule, room, krisp, media, error }), notes };
 }
 
 export function simulateCall(config: RoutingConfig, simulated: SimulatedCall, options: SimulationOptions = {}): SimulationResult {
@@ -137,7 +142,9 @@ export function simulateCall(config: RoutingConfig, simulated: SimulatedCall, op
   const badSource = sourceError(call.sourceIp);
   if (badSource !== undefined) return finish("error", { ...start, error: badSource });
 
-  const trunkMatch = matchTrunk(config.trunks, call);
+  const livekitNumber = livekitNumberFor(config, call.calledNumber);
+  if (livekitNumber !== undefined) notes.push(NOTES.livekitNumber);
+  const trunkMatch = livekitNumber === undefined ? matchTrunk(config.trunks, call) : { matchType: "empty" as const, verdicts: [] };
   const trunkView = {
     ...(trunkMatch.trunk === undefined ? {} : { matched: trunkRef(trunkMatch.trunk) }),
     matchType: trunkMatch.matchType,
@@ -145,12 +152,12 @@ export function simulateCall(config: RoutingConfig, simulated: SimulatedCall, op
   };
   if (trunkMatch.error !== undefined) return finish("error", { ...start, trunk: trunkView, error: errorView("trunk", trunkMatch.error) });
   const trunk = trunkMatch.trunk;
-  if (trunk === undefined) notes.push(NOTES.noTrunk);
-  const afterTrunk = { ...start, trunk: trunkView, auth: authOf(trunk) };
+  if (trunk === undefined && livekitNumber === undefined) notes.push(NOTES.noTrunk);
+  const afterTrunk = { ...start, ...(livekitNumber === undefined ? {} : { phoneNumber: numberRef(livekitNumber) }), trunk: trunkView, auth: authOf(trunk) };
 
   if (call.pin.length > MAX_PIN_DIGITS) return finish("wrong-pin", { ...afterTrunk, notes: [...notes, NOTES.pinTooLong] });
 
-  const ruleMatch = matchDispatchRule(trunk, config.rules, call);
+  const ruleMatch = matchDispatchRule(trunk, livekitNumber === undefined ? config.rules : assignedRules(config, livekitNumber), call);
   const afterRules = { ...afterTrunk, rules: ruleMatch.verdicts.map((v) => ({ ...v, rule: ruleRef(v.rule) })) };
   if (ruleMatch.error !== undefined) return finish("error", { ...afterRules, error: errorView("rules", ruleMatch.error) });
   const rule = ruleMatch.rule;

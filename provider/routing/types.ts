@@ -75,8 +75,21 @@ export interface RoutingRule extends DispatchRuleLike {
   readonly media?: RoutingMedia;
 }
 
+/** A LiveKit Phone Number (`PhoneNumber.toJson()`): calls to it go straight to its rules. */
+export interface RoutingPhoneNumber {
+  readonly id?: string;
+  readonly e164Format?: string;
+  readonly sipDispatchRuleIds?: readonly string[];
+  /** Deprecated by LiveKit for `sipDispatchRuleIds`; read when the list is empty. */
+  readonly sipDispatchRuleId?: string;
+  /** `PHONE_NUMBER_STATUS_…`; released numbers no longer route. */
+  readonly status?: string;
+}
+
 /** One revision of a project's inbound routing. Outbound trunks play no part in it. */
 export interface RoutingConfig {
   readonly trunks: readonly RoutingTrunk[];
   readonly rules: readonly RoutingRule[];
+  /** Numbers bought from LiveKit, whose calls skip the trunks. */
+  readonly livekitNumbers?: readonly RoutingPhoneNumber[];
 }
