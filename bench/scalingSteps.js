@@ -1,0 +1,99 @@
+"use strict";
+/**
+ * The steps the scaling section measures, each as `input(n)` (built before timing) and
+ * `run(input)` (timed), or `run(n)` answering `{ ms, detail }` for steps that time themselves.
+ * `items` says what n counts; `warmUp` caps the warm-up size for steps too slow to warm up fully.
+ * They load the built package (dist/).
+ */
+const inputs = require("./scalingInputs");
+const { preCheckMs } = require("./preCheck");
+
+/** Times each stage of a pipeline; the last stage's value is passed on to the next. */
+function stages(list) {
+  const stagesMs = {};
+  let value;
+  for (const [name, fn] of list) {
+    const t = performance.now();
+    value = fn(value);
+    stagesMs[name] = performance.now() - t;
+  }
+  return { ms: Object.values(stagesMs).reduce((a, b) => a + b, 0), detail: stagesMs };
+}
+
+const steps = {
+  validateSpec: {
+    items: "trunks + rules",
+    about: "validateSpec: every entry's schema, trunk references, stack-wide conflicts",
+    input: (n) => inputs.spec(n),
+    run: (spec) => require("../dist").validateSpec(spec).length,
+  },
+  entryValidation: {
+    items: "trunks + rules",
+    about: "each resource's own validation (schema, numbers, addresses), as check and validateSpec run it",
+    input: (n) => inputs.resourceArgs(n),
+    run(entries) {
+      const { validate } = require("../dist/schema/validate");
+      const { definitionOf } = require("../dist/resources");
+      return entries.reduce((failures, [type, args]) => failures + validate(definitionOf(type), args).length, 0);
+    },
+  },
+  trunkConflicts: {
+    items: "trunks",
+    about: "stack-wide trunk conflicts (same number on two trunks)",
+    input: (n) => inputs.trunkShapes(n),
+    run: (shapes) => require("../dist/stack/conflicts").trunkConflicts(shapes).length,
+  },
+  ruleConflicts: {
+    items: "rules (1 key each)",
+    about: "stack-wide rule conflicts, one (pin, trunk, caller, number) key per rule",
+    input: (n) => inputs.ruleShapes(n, 1),
+    run: (shapes) => require("../dist/stack/conflicts").ruleConflicts(shapes).length,
+  },
+  ruleConflicts8Keys: {
+    items: "rules (8 keys each)",
+    about: "stack-wide rule conflicts, 2 trunks × 2 callers × 2 numbers = 8 keys per rule",
+    input: (n) => inputs.ruleShapes(n, 8),
+    run: (shapes) => require("../dist/stack/conflicts").ruleConflicts(shapes).length,
+  },
+  preCheckTrunk: {
+    items: "existing trunks",
+    about: "the provider's pre-check of one new inbound trunk against n already listed (per create/update)",
+    timesItself: true,
+    run: async (n) => ({ ms: await preCheckMs("InboundTrunk", n, n >= 100000 ? 3 : 5) }),
+  },
+  preCheckRule: {
+    items: "existing rules",
+    about: "the provider's pre-check of one new dispatch rule against n already listed (per create/update)",
+    timesItself: true,
+    run: async (n) => ({ ms: await preCheckMs("DispatchRule", n, n >= 100000 ? 3 : 5) }),
+  },
+  programEvaluation: {
+    items: "trunks + rules",
+    warmUp: 5,
+    about: "a TelephonyStack of n trunks and n rules evaluated under Pulumi's mocks: the program side of preview/up, and what plan, diff and drift load",
+    input: (n) => inputs.spec(n),
+    run: async (spec) => {
+      const { evaluateProgram } = require("../dist/offline/evaluateProgram");
+      const { specProgram } = require("../dist/offline/specSource");
+      return (await evaluateProgram(specProgram(spec), { project: "bench", stack: "offline", timeoutMs: 600_000 })).length;
+    },
+  },
+  planRendering: {
+    items: "numbers (a trunk and a rule each)",
+    warmUp: 50,
+    about: "plan for review: declared resources to LiveKit JSON (review adapter), the routing plan, markdown and text",
+    timesItself: true,
+    run: (n) => {
+      const review = require("../dist/review");
+      const resources = inputs.desiredResources(n);
+      return stages([
+        ["routingConfig", () => review.routingConfigOf(resources)],
+        ["buildRoutingPlan", (config) => review.buildRoutingPlan(config)],
+        ["renderMarkdown", (plan) => (review.renderPlanMarkdown(plan), plan)],
+        ["renderText", (plan) => review.renderPlanText(plan)],
+      ]);
+    },
+  },
+};
+
+module.exports = { steps };
