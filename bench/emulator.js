@@ -79,15 +79,16 @@ async function run() {
     rmSync(dir, { recursive: true, force: true });
   }
 
-  console.log("emulator benchmark (loopback, %d concurrent clients):", CONCURRENCY);
-  for (const [name, value] of Object.entries(figures)) console.log(`  ${name.padEnd(22)} ${value}`);
-  return figures;
+  return { concurrency: CONCURRENCY, phaseMs: PHASE_MS, ...figures };
 }
 
 module.exports = { run };
 
 if (require.main === module) {
-  run().catch((err) => {
+  run().then((figures) => {
+    console.log("emulator benchmark (loopback, %d concurrent clients):", CONCURRENCY);
+    for (const [name, value] of Object.entries(figures)) console.log(`  ${name.padEnd(22)} ${value}`);
+  }).catch((err) => {
     console.error(err);
     process.exit(1);
   });

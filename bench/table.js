@@ -1,0 +1,116 @@
+"use strict";
+/** The results as a plain-text table for the terminal; bench/results.json holds every figure. */
+
+const MB = 1024 ** 2;
+const fmt = (value, digits = 1) => (value === undefined || value === null || Number.isNaN(value) ? "–" : Number(value).toFixed(digits));
+
+/** Left-aligned first column, right-aligned others. */
+function columns(rows) {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
+  return rows.map((r) => "  " + r.map((cell, i) => (i === 0 ? String(cell).padEnd(widths[i]) : String(cell).padStart(widths[i]))).join("   ")).join("\n");
+}
+
+function overhead(o, latency) {
+  const phases = Object.keys(o.sdk.phases);
+  const pct = (p) => `${fmt(p.p50)}/${fmt(p.p90)}/${fmt(p.p99)}`;
+  const cpu = (c, withHost) => [c.driver, ...(withHost ? [c.host] : []), c.emulator].map((v) => fmt(v, 2)).join("/");
+  const rows = [
+    ["phase", "SDK ms", "provider ms", "ratio", "SDK p50/p90/p99 ms", "provider p50/p90/p99 ms", "CPU ms/op SDK", "CPU ms/op provider"],
+    ...phases.map((p) => [
+      p,
+      fmt(o.sdk.phases[p].medianMs, 0),
+      fmt(o.provider.phases[p].medianMs, 0),
+      fmt(o.phaseRatios[p], 2),
+      pct(o.sdk.phases[p].latencyMs),
+      pct(o.provider.phases[p].latencyMs),
+      cpu(o.sdk.phases[p].cpuMsPerOp, false),
+      cpu(o.provider.phases[p].cpuMsPerOp, true),
+    ]),
+    ["total", fmt(o.sdk.totalMedianMs, 0), fmt(o.provider.totalMedianMs, 0), fmt(o.ratio, 2), "", "", "", ""],
+  ];
+  const verdict = o.ratio <= o.target ? "met" : "MISSED";
+  return [
+    `1. Overhead: ${o.resources.trunks} trunks + ${o.resources.rules} rules created, updated, deleted, ${o.concurrency} at a time; medians over ${o.rounds} round(s)`,
+    columns(rows),
+    `  ratio ${fmt(o.ratio, 2)} (rounds ${o.ratioPerRound.map((r) => fmt(r, 2)).join(", ")}; target ≤ ${o.target}: ${verdict})`,
+    latency ? `  with ${latency.emulatorLatencyMs} ms added to every LiveKit request: ratio ${fmt(latency.ratio, 2)} (SDK ${fmt(latency.sdk.totalMedianMs, 0)} ms, provider ${fmt(latency.provider.totalMedianMs, 0)} ms, ${latency.rounds} rounds)` : undefined,
+    "  CPU ms per resource operation: SDK = client/emulator; provider = driver (the engine's stand-in)/provider host/emulator",
+    `  per Pulumi operation, not timed above: host start ${fmt(o.perOperationFixedCostMs.hostStart, 0)} ms, first call (loads the package) ${fmt(o.perOperationFixedCostMs.firstCall, 0)} ms`,
+    `  provider RPC p50 ms under load: ${Object.entries(o.providerRpcLatencyMs).map(([op, p]) => `${op} ${fmt(p.p50)}`).join(", ")}`,
+  ].filter(Boolean);
+}
+
+function breakdown(b) {
+  const row = (name, r) => [name, fmt(r.sdkRequestMs, 2), fmt(r.checkRpcMs, 2), fmt(r.createRpcMs, 2), fmt(r.overheadMs, 2), fmt(r.validationMs, 2), fmt(r.grpcHopsMs, 2), fmt(r.createWorkMs, 2), fmt(r.preCheckMs, 2)];
+  return [
+    `2. Where the time goes: one create at a time, medians of ${b.sequentialCreates}, ms (bare gRPC round trip to the host: ${fmt(b.grpcRoundTripMs, 2)} ms)`,
+    columns([
+      ["", "SDK request", "check RPC", "create RPC", "overhead", "= validation", "+ gRPC hops", "+ create work", "(pre-check)"],
+      row("trunk", b.trunk),
+      row("rule", b.rule),
+    ]),
+  ];
+}
+
+function apiCalls(a) {
+  const ops = Object.entries(a.operations).map(([name, o]) => [name, o.requests, o.mutating, o.reads, Object.entries(o.providerRpcs).map(([k, v]) => `${k} ${v}`).join(", ")]);
+  const per = a.perResource;
+  return [
+    `3. LiveKit requests, counted by the emulator, for a program of ${a.resources.total} resources through the MiniEngine`,
+    `  per resource: check ${per.check}, diff ${per.diff}, create ${per.create}, update ${per.update}, read ${per.read}, delete ${per.delete}; ` +
+      `pre-check listings per up: ${a.preCheckLists.create} creating, ${a.preCheckLists.update} updating; requests in previews and no-change ups: ${a.requestsWithoutWrites}`,
+    columns([["operation", "requests", "mutating", "reads", "provider RPCs"], ...ops]),
+  ];
+}
+
+function stateSize(s) {
+  return [
+    `4. State: __provider ${s.providerTextBytes} B, stored in inputs and outputs: ${s.providerBytesPerResource} B of ${s.stateBytesPerResource} B of state per resource ` +
+      `(${fmt((100 * s.providerBytesPerResource) / s.stateBytesPerResource, 0)}%); ${s.resources} resources, ${fmt(s.totalStateBytes / 1024, 0)} KB in all`,
+  ];
+}
+
+function scaling(sc) {
+  const rows = [["step", "n", "ms", "µs/item", "growth k", "peak +MB"]];
+  for (const [name, step] of Object.entries(sc.results)) {
+    for (const r of step.runs) {
+      if (r.skipped) rows.push([name, r.n, `skipped: ~${fmt(r.projectedMs / 1000, 0)} s`, "", "", `~${fmt(r.projectedPeakRssBytes / MB, 0)}`]);
+      else if (r.failed) rows.push([name, r.n, r.failed, "", "", ""]);
+      else rows.push([name, r.n, fmt(r.ms, 1), fmt(r.usPerItem, 2), fmt(r.growthExponent, 2), fmt(Math.max(0, r.peakRssDeltaBytes) / MB, 0)]);
+    }
+  }
+  return ["5. Scaling (time ∝ n^k: k = 1 linear, 2 quadratic; peak = RSS high-water mark above the process before the step)", columns(rows)];
+}
+
+function throughput(t) {
+  return [
+    `6. Emulator throughput (loopback, ${t.concurrency} clients): creates ${t.createPerSec}/s, durable creates ${t.durableCreatePerSec}/s, updates ${t.updatePerSec}/s, ` +
+      `lists of ${t.listSize} trunks ${t.listPerSec}/s, filtered lists ${t.filteredListPerSec}/s`,
+  ];
+}
+
+function memory(o) {
+  const m = o.hostMemory;
+  return [`7. Provider host peak RSS: ${fmt(m.startedRssBytes / MB, 0)} MB started, ${fmt(m.packageLoadedRssBytes / MB, 0)} MB with the package loaded, ${fmt(m.peakRssBytes / MB, 0)} MB peak during the ${o.resources.trunks + o.resources.rules}-resource run`];
+}
+
+function renderTable(results) {
+  const { machine: m, git } = results;
+  const lines = [
+    `pulumi-livekit-sip benchmarks${results.quick ? " (QUICK: sizes too small to mean anything)" : ""}: ${m.cpus} × ${m.cpuModel}, node ${m.node}` +
+      (git ? `, commit ${git.commit.slice(0, 7)}${git.dirty ? " + uncommitted changes" : ""}` : ""),
+    "",
+  ];
+  const add = (block) => lines.push(...block, "");
+  if (results.overhead) add(overhead(results.overhead, results.latency));
+  if (results.breakdown) add(breakdown(results.breakdown));
+  if (results.apiCalls) add(apiCalls(results.apiCalls));
+  if (results.stateSize) add(stateSize(results.stateSize));
+  if (results.scaling) add(scaling(results.scaling));
+  if (results.throughput) add(throughput(results.throughput));
+  if (results.overhead) add(memory(results.overhead));
+  lines.push(`took ${fmt(results.durationMs / 1000, 0)} s`);
+  return `${lines.join("\n")}\n`;
+}
+
+module.exports = { renderTable };
