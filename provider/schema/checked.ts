@@ -72,12 +72,12 @@ export const allowedAddresses = () =>
       ),
   );
 
-/** `host` or `host:port`. */
+/** `host` or `host:port`; empty means unset, which a required field refuses separately. */
 export const hostAndPort = (doc: string, what: string) =>
   refined(
     text(doc),
     z.string().superRefine((value, ctx) => {
-      const problem = hostPortProblem(value, what);
+      const problem = value === "" ? undefined : hostPortProblem(value, what);
       if (problem) ctx.addIssue({ code: "custom", message: problem });
     }),
   );

@@ -118,7 +118,7 @@ const cases: Case[] = [
 
   ...(
     [
-      ["an empty address", { address: "" }, "address", /is not a host or host:port/],
+      ["an empty address", { address: "" }, "address", /needs the provider's host, e.g\. sip\.example\.com/],
       ["a SIP URI address", { address: "sip:carrier.example.com" }, "address", /is a SIP URI; write only the host/],
       ["a user part", { address: "trunk@carrier.example.com" }, "address", /has a user part; write only the host/],
       ["a transport parameter", { address: "carrier.example.com;transport=tls" }, "address", /has a transport parameter; remove it and set `transport` instead/],
