@@ -28,7 +28,8 @@ import { dispatchRuleNotFound, requireSipAdmin, type HandlerContext } from "./co
  * are listed in docs/emulator.md (error codes, what a release keeps).
  */
 
-export const PHONE_NUMBER_PREFIX = "PN_";
+/** The emulator's choice: LiveKit does not document the format of phone-number IDs. */
+const PHONE_NUMBER_PREFIX = "PN_";
 
 const numberNotFound = () => new TwirpError("not_found", "phone number not found");
 
