@@ -34,6 +34,7 @@ async function runSide(emulator, side) {
   return phases;
 }
 
+const cpuTotal = (phase) => Object.values(phase.cpuMsPerOp).reduce((a, b) => a + b, 0);
 const phaseMs = (phase) => phase.timed.trunks.wallMs + phase.timed.rules.wallMs;
 
 function summarize(rounds, side) {
@@ -92,6 +93,8 @@ async function run({ count = 200, concurrency = 10, rounds = 5, latencyMs = 0, p
     ratio: round(prov.totalMedianMs / sdk.totalMedianMs, 3),
     ratioPerRound: ratioPerRound.map((x) => round(x, 3)),
     phaseRatios: Object.fromEntries(PHASES.map((p) => [p, round(prov.phases[p].medianMs / sdk.phases[p].medianMs, 3)])),
+    // CPU of all processes per resource operation, provider over SDK: steadier than wall time on a busy 2-core machine.
+    cpuRatios: Object.fromEntries(PHASES.map((p) => [p, round(cpuTotal(prov.phases[p]) / cpuTotal(sdk.phases[p]), 2)])),
     target: 1.15,
     sdk,
     provider: prov,

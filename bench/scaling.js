@@ -40,11 +40,19 @@ function runWorker(step, n, nodeArgs) {
 /** Growth exponent between two measurements: t ∝ n^k. */
 const exponent = (a, b, field) => Math.log(b[field] / a[field]) / Math.log(b.n / a.n);
 
-/** What size n would cost if growth continues as between the last two measurements (linear if only one). */
+// Below these, a figure is mostly noise (timer resolution, heap slack) and says nothing about growth.
+const GROWTH_FLOOR = { ms: 20, peakRssDeltaBytes: 32 * 1024 ** 2 };
+
+/**
+ * What size n would cost if growth continues as between the last two measurements, linear when
+ * there is only one or they are too small to tell, and never better than linear.
+ */
 function project(done, n, field) {
   const last = done[done.length - 1];
-  const k = done.length >= 2 ? Math.max(1, exponent(done[done.length - 2], last, field)) : 1;
-  return last[field] * (n / last.n) ** k;
+  const before = done[done.length - 2];
+  const measurable = before && before[field] >= GROWTH_FLOOR[field] && last[field] >= GROWTH_FLOOR[field];
+  const k = measurable ? Math.min(2.5, Math.max(1, exponent(before, last, field))) : 1;
+  return Math.max(last[field], 0) * (n / last.n) ** k;
 }
 
 async function run({ plan = FULL_PLAN, nodeArgs = [], log = () => undefined } = {}) {

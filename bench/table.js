@@ -15,7 +15,7 @@ function overhead(o, latency) {
   const pct = (p) => `${fmt(p.p50)}/${fmt(p.p90)}/${fmt(p.p99)}`;
   const cpu = (c, withHost) => [c.driver, ...(withHost ? [c.host] : []), c.emulator].map((v) => fmt(v, 2)).join("/");
   const rows = [
-    ["phase", "SDK ms", "provider ms", "ratio", "SDK p50/p90/p99 ms", "provider p50/p90/p99 ms", "CPU ms/op SDK", "CPU ms/op provider"],
+    ["phase", "SDK ms", "provider ms", "ratio", "SDK p50/p90/p99 ms", "provider p50/p90/p99 ms", "CPU ms/op SDK", "CPU ms/op provider", "CPU ratio"],
     ...phases.map((p) => [
       p,
       fmt(o.sdk.phases[p].medianMs, 0),
@@ -25,8 +25,9 @@ function overhead(o, latency) {
       pct(o.provider.phases[p].latencyMs),
       cpu(o.sdk.phases[p].cpuMsPerOp, false),
       cpu(o.provider.phases[p].cpuMsPerOp, true),
+      fmt(o.cpuRatios[p], 2),
     ]),
-    ["total", fmt(o.sdk.totalMedianMs, 0), fmt(o.provider.totalMedianMs, 0), fmt(o.ratio, 2), "", "", "", ""],
+    ["total", fmt(o.sdk.totalMedianMs, 0), fmt(o.provider.totalMedianMs, 0), fmt(o.ratio, 2), "", "", "", "", ""],
   ];
   const verdict = o.ratio <= o.target ? "met" : "MISSED";
   return [
