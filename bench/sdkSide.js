@@ -33,13 +33,16 @@ const sdkCalls = {
   },
 };
 
-/** One side of the comparison: phases of `count` trunks and `count` rules, `concurrency` requests at a time. */
-function sdkSide(emulator, { count, concurrency }) {
+/**
+ * One side of the comparison: phases of `count` trunks and `count` rules, `concurrency` requests at
+ * a time; `ids` carries the objects' IDs from one phase to the next (also across processes).
+ */
+function sdkSide(emulator, { count, concurrency, ids = { trunkIds: [], ruleIds: [] } }) {
   const sip = new SipClient(emulator.url, emulator.apiKey, emulator.apiSecret);
-  const trunkIds = [];
-  const ruleIds = [];
+  const { trunkIds, ruleIds } = ids;
   return {
     name: "sdk",
+    ids,
     // Module loading and the first connection are paid once per process, outside any phase.
     warmUp: () => sip.listSipInboundTrunk(),
     async create() {
