@@ -22,6 +22,10 @@ async function countedPhase(emulator, run) {
   // A side that drives from a process of its own reports that process's CPU as the driver's.
   const cpu = { driver: timed.driverCpuMs ?? cpuMs() - before.driver, emulator: cpuMs(emulator.pid) - before.emulator, host: timed.hostCpuMs ?? 0 };
   const { byMethod } = await emulator.stats();
+  for (const [method, count] of Object.entries(timed.untimedCalls ?? {})) {
+    byMethod[method] -= count;
+    if (byMethod[method] === 0) delete byMethod[method];
+  }
   return { timed, calls: byMethod, cpu };
 }
 

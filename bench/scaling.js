@@ -66,7 +66,7 @@ async function run({ plan = FULL_PLAN, nodeArgs = [], log = () => undefined } = 
         const projectedPeakRssBytes = project(done, n, "peakRssDeltaBytes");
         if (projectedMs > BUDGET.ms || projectedPeakRssBytes > BUDGET.peakRssBytes) {
           runs.push({ n, skipped: "over the bench budget", projectedMs: Math.round(projectedMs), projectedPeakRssBytes: Math.round(projectedPeakRssBytes) });
-          log(`  ${step} ${n}: skipped (projected ${(projectedMs / 1000).toFixed(0)} s, ${(projectedPeakRssBytes / 1024 ** 2).toFixed(0)} MB)`);
+          log(`  ${step} ${n}: skipped (projected ${(projectedMs / 1000).toFixed(0)} s, ${(projectedPeakRssBytes / 1024 ** 2).toFixed(0)} MiB)`);
           continue;
         }
       }
@@ -88,7 +88,7 @@ async function run({ plan = FULL_PLAN, nodeArgs = [], log = () => undefined } = 
         reps: figures.reps,
         ...(figures.detail ? { stagesMs: Object.fromEntries(Object.entries(figures.detail).map(([k, v]) => [k, round(v, 2)])) } : {}),
       });
-      log(`  ${step} ${n}: ${figures.ms.toFixed(1)} ms, peak +${(figures.peakRssDeltaBytes / 1024 ** 2).toFixed(0)} MB`);
+      log(`  ${step} ${n}: ${figures.ms.toFixed(1)} ms, peak +${(figures.peakRssDeltaBytes / 1024 ** 2).toFixed(0)} MiB`);
     }
     results[step] = { about: steps[step].about, items: steps[step].items, runs };
   }

@@ -1,7 +1,7 @@
 "use strict";
 /** The results as a plain-text table for the terminal; bench/results.json holds every figure. */
 
-const MB = 1024 ** 2;
+const MiB = 1024 ** 2;
 const fmt = (value, digits = 1) => (value === undefined || value === null || Number.isNaN(value) ? "–" : Number(value).toFixed(digits));
 
 /** Left-aligned first column, right-aligned others. */
@@ -72,12 +72,12 @@ function stateSize(s) {
 }
 
 function scaling(sc) {
-  const rows = [["step", "n", "ms", "µs/item", "growth k", "peak +MB"]];
+  const rows = [["step", "n", "ms", "µs/item", "growth k", "peak +MiB"]];
   for (const [name, step] of Object.entries(sc.results)) {
     for (const r of step.runs) {
-      if (r.skipped) rows.push([name, r.n, `skipped: ~${fmt(r.projectedMs / 1000, 0)} s`, "", "", `~${fmt(r.projectedPeakRssBytes / MB, 0)}`]);
+      if (r.skipped) rows.push([name, r.n, `skipped: ~${fmt(r.projectedMs / 1000, 0)} s`, "", "", `~${fmt(r.projectedPeakRssBytes / MiB, 0)}`]);
       else if (r.failed) rows.push([name, r.n, r.failed, "", "", ""]);
-      else rows.push([name, r.n, fmt(r.ms, 1), fmt(r.usPerItem, 2), fmt(r.growthExponent, 2), fmt(Math.max(0, r.peakRssDeltaBytes) / MB, 0)]);
+      else rows.push([name, r.n, fmt(r.ms, 1), fmt(r.usPerItem, 2), fmt(r.growthExponent, 2), fmt(Math.max(0, r.peakRssDeltaBytes) / MiB, 0)]);
     }
   }
   return ["5. Scaling (time ∝ n^k: k = 1 linear, 2 quadratic; peak = RSS high-water mark above the process before the step)", columns(rows)];
@@ -92,7 +92,7 @@ function throughput(t) {
 
 function memory(o) {
   const m = o.hostMemory;
-  return [`7. Provider host peak RSS: ${fmt(m.startedRssBytes / MB, 0)} MB started, ${fmt(m.packageLoadedRssBytes / MB, 0)} MB with the package loaded, ${fmt(m.peakRssBytes / MB, 0)} MB peak during the ${o.resources.trunks + o.resources.rules}-resource run`];
+  return [`7. Provider host peak RSS: ${fmt(m.startedRssBytes / MiB, 0)} MiB started, ${fmt(m.packageLoadedRssBytes / MiB, 0)} MiB with the package loaded, ${fmt(m.peakRssBytes / MiB, 0)} MiB peak during the ${o.resources.trunks + o.resources.rules}-resource run`];
 }
 
 function renderTable(results) {
