@@ -2,6 +2,7 @@
 /** The results as a plain-text table for the terminal; bench/results.json holds every figure. */
 
 const MiB = 1024 ** 2;
+const sum = (counts) => Object.values(counts).reduce((a, b) => a + b, 0);
 const fmt = (value, digits = 1) => (value === undefined || value === null || Number.isNaN(value) ? "–" : Number(value).toFixed(digits));
 
 /** Left-aligned first column, right-aligned others. */
@@ -36,6 +37,7 @@ function overhead(o, latency) {
     `  ratio ${fmt(o.ratio, 2)} (rounds ${o.ratioPerRound.map((r) => fmt(r, 2)).join(", ")}; target ≤ ${o.target}: ${verdict})`,
     latency ? `  with ${latency.emulatorLatencyMs} ms added to every LiveKit request: ratio ${fmt(latency.ratio, 2)} (SDK ${fmt(latency.sdk.totalMedianMs, 0)} ms, provider ${fmt(latency.provider.totalMedianMs, 0)} ms, ${latency.rounds} rounds)` : undefined,
     "  CPU ms per resource operation: SDK = client/emulator; provider = driver (the engine's stand-in)/provider host/emulator",
+    `  LiveKit requests per phase (SDK / provider): ${phases.map((p) => `${p} ${sum(o.sdk.phases[p].calls)} / ${sum(o.provider.phases[p].calls)}`).join(", ")} (the provider's extra ones are the pre-check's listings)`,
     `  per Pulumi operation, not timed above: host start ${fmt(o.perOperationFixedCostMs.hostStart, 0)} ms, first call (loads the package) ${fmt(o.perOperationFixedCostMs.firstCall, 0)} ms`,
     `  provider RPC p50 ms under load: ${Object.entries(o.providerRpcLatencyMs).map(([op, p]) => `${op} ${fmt(p.p50)}`).join(", ")}`,
   ].filter(Boolean);
