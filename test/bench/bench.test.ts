@@ -1,0 +1,32 @@
+import { readdirSync, readFileSync } from "fs";
+import * as path from "path";
+
+/**
+ * The benchmarks (bench/, `npm run bench`) are not run by the tests: they take minutes. This
+ * checks, in a few seconds, that every module loads, that a tiny scaling run gives well-formed
+ * figures, and that the committed results render.
+ */
+const BENCH = path.resolve(__dirname, "../../bench");
+
+it("loads every bench module", () => {
+  const modules = readdirSync(BENCH).filter((f) => f.endsWith(".js"));
+  for (const file of modules) expect(() => require(path.join(BENCH, file))).not.toThrow();
+});
+
+it("measures a tiny scaling run in fresh processes, with growth and memory figures", async () => {
+  const { run } = require(path.join(BENCH, "scaling.js"));
+  const { results } = await run({ plan: [["trunkConflicts", [100, 1000]], ["planRendering", [5]]], nodeArgs: ["--no-warnings"] });
+  const [small, large] = results.trunkConflicts.runs;
+  expect(small).toMatchObject({ n: 100, ms: expect.any(Number), usPerItem: expect.any(Number), peakRssDeltaBytes: expect.any(Number) });
+  expect(large.growthExponent).toEqual(expect.any(Number));
+  expect(Object.keys(results.planRendering.runs[0].stagesMs)).toEqual(["routingConfig", "buildRoutingPlan", "renderMarkdown", "renderText"]);
+});
+
+it("renders the committed results, whose request counts match the documented ones", () => {
+  const results = JSON.parse(readFileSync(path.join(BENCH, "results.json"), "utf8"));
+  const table: string = require(path.join(BENCH, "table.js")).renderTable(results);
+  expect(table).not.toMatch(/undefined|NaN/);
+  for (const heading of ["1. Overhead", "2. Where", "3. LiveKit requests", "4. State", "5. Scaling", "6. Emulator", "7. Provider host"]) expect(table).toContain(heading);
+  expect(results.apiCalls.perResource).toEqual({ check: 0, diff: 0, create: 1, update: 1, read: 1, delete: 1 });
+  expect(results.apiCalls.requestsWithoutWrites).toBe(0);
+});
