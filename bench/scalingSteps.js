@@ -20,6 +20,24 @@ function stages(list) {
   return { ms: Object.values(stagesMs).reduce((a, b) => a + b, 0), detail: stagesMs };
 }
 
+function ruleConflictsStep(keys, about) {
+  return {
+    items: `rules (${keys} key${keys > 1 ? "s" : ""} each)`,
+    about: `stack-wide rule conflicts, ${about}`,
+    input: (n) => inputs.ruleShapes(n, keys),
+    run: (shapes) => require("../dist/stack/conflicts").ruleConflicts(shapes).length,
+  };
+}
+
+function preCheckStep(type, plural, noun) {
+  return {
+    items: `existing ${plural}`,
+    about: `the provider's pre-check of one new ${noun} against n already listed (per create/update)`,
+    timesItself: true,
+    run: async (n) => ({ ms: await preCheckMs(type, n, n >= 100000 ? 3 : 5) }),
+  };
+}
+
 const steps = {
   validateSpec: {
     items: "trunks + rules",
@@ -43,30 +61,10 @@ const steps = {
     input: (n) => inputs.trunkShapes(n),
     run: (shapes) => require("../dist/stack/conflicts").trunkConflicts(shapes).length,
   },
-  ruleConflicts: {
-    items: "rules (1 key each)",
-    about: "stack-wide rule conflicts, one (pin, trunk, caller, number) key per rule",
-    input: (n) => inputs.ruleShapes(n, 1),
-    run: (shapes) => require("../dist/stack/conflicts").ruleConflicts(shapes).length,
-  },
-  ruleConflicts8Keys: {
-    items: "rules (8 keys each)",
-    about: "stack-wide rule conflicts, 2 trunks × 2 callers × 2 numbers = 8 keys per rule",
-    input: (n) => inputs.ruleShapes(n, 8),
-    run: (shapes) => require("../dist/stack/conflicts").ruleConflicts(shapes).length,
-  },
-  preCheckTrunk: {
-    items: "existing trunks",
-    about: "the provider's pre-check of one new inbound trunk against n already listed (per create/update)",
-    timesItself: true,
-    run: async (n) => ({ ms: await preCheckMs("InboundTrunk", n, n >= 100000 ? 3 : 5) }),
-  },
-  preCheckRule: {
-    items: "existing rules",
-    about: "the provider's pre-check of one new dispatch rule against n already listed (per create/update)",
-    timesItself: true,
-    run: async (n) => ({ ms: await preCheckMs("DispatchRule", n, n >= 100000 ? 3 : 5) }),
-  },
+  ruleConflicts: ruleConflictsStep(1, "one (pin, trunk, caller, number) key per rule"),
+  ruleConflicts8Keys: ruleConflictsStep(8, "2 trunks × 2 callers × 2 numbers = 8 keys per rule"),
+  preCheckTrunk: preCheckStep("InboundTrunk", "trunks", "inbound trunk"),
+  preCheckRule: preCheckStep("DispatchRule", "rules", "dispatch rule"),
   programEvaluation: {
     items: "trunks + rules",
     warmUp: 5,
