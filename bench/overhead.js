@@ -73,8 +73,8 @@ async function run({ count = 200, concurrency = 10, rounds = 5, latencyMs = 0, p
   const fixedCosts = { hostStartMs: [], firstCallMs: [] };
   const hostRss = { started: [], loaded: [], peak: [] };
   try {
-    // An untimed small round first: the emulator, the SDK and the gRPC client are JIT-compiled before
-    // round 1, which otherwise favours whichever side goes second.
+    // An untimed small round first: the emulator (long-lived, as LiveKit is) and this process's gRPC
+    // client are JIT-compiled before round 1, which otherwise favours whichever side goes second.
     for (const side of [sdkProcessSide(emulator, { count: WARM_UP_COUNT, concurrency }), providerSide(emulator, { count: WARM_UP_COUNT, concurrency, projectDir, texts })]) {
       await runSide(emulator, side);
     }
