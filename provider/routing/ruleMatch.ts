@@ -88,8 +88,8 @@ function candidateRules<T extends DispatchRuleLike>(rules: readonly T[], trunk: 
 }
 
 /** Why a rule that passed every filter (or was never loaded) did not win. */
-function lossReason<T extends DispatchRuleLike>(rule: T, winner: T | undefined, notLoaded: readonly T[]): RuleDropReason {
-  if (notLoaded.includes(rule)) return "otherTrunk";
+function lossReason<T extends DispatchRuleLike>(rule: T, winner: T | undefined, loaded: ReadonlySet<T>): RuleDropReason {
+  if (!loaded.has(rule)) return "otherTrunk";
   return winner !== undefined && ruleScope(winner) !== ruleScope(rule) ? "trunkRuleWins" : "outranked";
 }
 
@@ -100,14 +100,16 @@ export function matchDispatchRule<T extends DispatchRuleLike>(
 ): RuleMatch<T> {
   const candidates = candidateRules(rules, trunk);
   const ordered = rankRules(candidates);
-  const others = rules.filter((r) => !candidates.includes(r));
+  // A set: a call without a trunk loads every rule, and list lookups would make that quadratic.
+  const loaded = new Set(candidates);
+  const others = rules.filter((r) => !loaded.has(r));
   const reasons = new Map<T, RuleDropReason | undefined>(ordered.map((r) => [r, dropReason(r, trunk, request)]));
   const winner = ordered.find((r) => reasons.get(r) === undefined);
 
   const verdicts: RuleVerdict<T>[] = [...ordered, ...others].map((rule) => {
     const base = { rule, scope: ruleScope(rule), priority: dispatchRulePriority(rule) };
     if (rule === winner) return { ...base, won: true };
-    return { ...base, won: false, reason: reasons.get(rule) ?? lossReason(rule, winner, others) };
+    return { ...base, won: false, reason: reasons.get(rule) ?? lossReason(rule, winner, loaded) };
   });
 
   const problem = findDispatchRuleConflict(candidates);

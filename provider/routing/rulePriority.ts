@@ -1,8 +1,7 @@
 import type { DispatchRuleKind } from "../livekit/dispatchRule";
-import { sortById } from "../livekit/listFilters";
 import { GoError } from "../livekit/twirp";
 import type { DispatchRuleLike } from "../livekit/types";
-import { ruleVariant } from "./ruleVariant";
+import { ruleVariant, type RuleVariant } from "./ruleVariant";
 
 /**
  * Dispatch-rule priority (protocol `sip/sip.go` `DispatchRulePriority`, `hasHigherPriority`).
@@ -22,7 +21,11 @@ const UNFILTERED_PENALTY = 1000;
 const LAST = 2 ** 31 - 1;
 
 export function dispatchRulePriority(rule: DispatchRuleLike): number {
-  const variant = ruleVariant(rule.rule);
+  return variantPriority(rule, ruleVariant(rule.rule));
+}
+
+/** The priority from a variant already at hand, so callers ranking many rules derive it once. */
+export function variantPriority(rule: DispatchRuleLike, variant: RuleVariant | GoError): number {
   if (variant instanceof GoError) return LAST;
   let priority = KIND_RANK[variant.kind] + (variant.pin === "" ? OPEN_PENALTY : 0);
   if ((rule.inboundNumbers ?? []).length === 0) priority += UNFILTERED_PENALTY;
@@ -43,20 +46,45 @@ export function hasHigherPriority(a: DispatchRuleLike, b: DispatchRuleLike): boo
   return roomOf(a) < roomOf(b);
 }
 
-/** A sort comparator putting the rule LiveKit would pick first. */
-export const byPriority = (a: DispatchRuleLike, b: DispatchRuleLike): number =>
-  hasHigherPriority(a, b) ? -1 : hasHigherPriority(b, a) ? 1 : 0;
-
 /** Rules naming trunks (`trunk`) against rules for every trunk (`wildcard`). */
 export type RuleScope = "trunk" | "wildcard";
 
 export const ruleScope = (rule: DispatchRuleLike): RuleScope => ((rule.trunkIds ?? []).length === 0 ? "wildcard" : "trunk");
 
+/** What ranking reads of a rule, derived once per rule rather than once per comparison. */
+export interface RankKey {
+  readonly scope: RuleScope;
+  readonly priority: number;
+  readonly room: string;
+  readonly id: string;
+  /** Position in the list ranked: equal rules keep list order, as a stable sort would. */
+  readonly index: number;
+}
+
+export function rankKey(rule: DispatchRuleLike, index: number, variant: RuleVariant | GoError = ruleVariant(rule.rule)): RankKey {
+  return {
+    scope: ruleScope(rule),
+    priority: variantPriority(rule, variant),
+    room: variant instanceof GoError ? "" : variant.room,
+    id: rule.sipDispatchRuleId ?? "",
+    index,
+  };
+}
+
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 /**
  * LiveKit's order of preference among rules loaded for a call: any rule naming the trunk before
- * any wildcard rule, each group by priority; equal rules keep ID order, as LiveKit keeps the first.
+ * any wildcard rule, each group by priority then room (`hasHigherPriority`); equal rules keep ID
+ * order, as LiveKit keeps the first. A total order, so any subset ranks as it does within the whole.
  */
+export function compareRank(a: RankKey, b: RankKey): number {
+  if (a.scope !== b.scope) return a.scope === "trunk" ? -1 : 1;
+  if (a.priority !== b.priority) return a.priority - b.priority;
+  return compareText(a.room, b.room) || compareText(a.id, b.id) || a.index - b.index;
+}
+
 export function rankRules<T extends DispatchRuleLike>(rules: readonly T[]): T[] {
-  const ranked = sortById(rules, (r) => r.sipDispatchRuleId ?? "").sort(byPriority);
-  return [...ranked.filter((r) => ruleScope(r) === "trunk"), ...ranked.filter((r) => ruleScope(r) === "wildcard")];
+  const keyed = rules.map((rule, index) => ({ rule, key: rankKey(rule, index) }));
+  return keyed.sort((a, b) => compareRank(a.key, b.key)).map(({ rule }) => rule);
 }

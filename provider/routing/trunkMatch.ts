@@ -63,8 +63,9 @@ export function matchTrunk<T extends InboundTrunkLike>(trunks: readonly T[], cal
     trunks.filter((t) => inboundTrunkMatches({ numbers: [call.calledNumber] }, t)),
     trunkId,
   );
+  const candidateSet = new Set(candidates);
   const notCandidates = sortById(
-    trunks.filter((t) => !candidates.includes(t)),
+    trunks.filter((t) => !candidateSet.has(t)),
     trunkId,
   ).map((trunk): TrunkVerdict<T> => ({ trunk, status: "skipped", reason: "calledNumberNotListed" }));
 
