@@ -1,35 +1,53 @@
 import type { SipApi } from "../client/sipApi";
 import type { ResourceDefinition } from "../resources/definition";
+import type { Claims, StackProblem } from "../stack/conflicts";
 
 type Props = Record<string, unknown>;
+type Shape = { name: string; id?: string };
+
+/** How messages name an object that already exists in LiveKit: its ID, then its name. */
+const labelled = (id: string, name: unknown) => (typeof name === "string" && name ? `${id} (${name})` : id);
 
 /**
- * What LiveKit holds, per kind, as this provider process has seen it: listed once, on the first
- * conflict pre-check of a deployment, then kept current with this process's own writes. The
- * pre-check then costs one list per kind per `pulumi up` instead of one per resource; objects
- * others change during the run are not seen, and LiveKit still checks every write itself.
+ * The conflict keys of what LiveKit holds, per kind, as this provider process has seen it: listed
+ * once, on the first pre-check of a deployment, then kept current with this process's own writes.
+ * A pre-check then costs one list per kind per `pulumi up` and a lookup of the object's own keys;
+ * objects others change during the run are not seen, and LiveKit still checks every write itself.
  */
 export class KnownObjects {
-  private readonly byKind = new Map<string, Promise<Map<string, Props>>>();
+  private readonly byKind = new Map<string, Promise<Claims<Shape>>>();
 
-  async list(definition: ResourceDefinition, api: SipApi): Promise<Props[]> {
-    return [...(await this.of(definition, api)).values()];
+  /** What `args` would collide with, ignoring the object's own claims (`selfId`) on an update. */
+  async collisions(definition: ResourceDefinition, api: SipApi, args: Props, selfId?: string): Promise<StackProblem[]> {
+    const conflicts = definition.conflicts;
+    if (!conflicts) return [];
+    const claims = await this.claimsOf(definition, api);
+    return claims.collisions(conflicts.shape(args as never, "", selfId), (owner) => owner.id !== undefined && owner.id === selfId);
   }
 
-  /** Records a write of ours (create, update, adoption); `undefined` records a delete. */
+  /** Records a write of ours: the object's new shape (create, update, adoption), or `undefined` for a delete. */
   async remember(definition: ResourceDefinition, id: string, wire: Props | undefined): Promise<void> {
     const known = this.byKind.get(definition.type);
-    if (!known) return;
-    const objects = await known.catch(() => undefined);
-    if (!objects) return;
-    if (wire) objects.set(id, wire);
-    else objects.delete(id);
+    const claims = known && (await known.catch(() => undefined));
+    if (!claims || !definition.conflicts) return;
+    claims.release(id);
+    if (wire) claims.claim(this.shapeOf(definition, wire));
   }
 
-  private of(definition: ResourceDefinition, api: SipApi): Promise<Map<string, Props>> {
+  private shapeOf(definition: ResourceDefinition, wire: Props): Shape {
+    const id = String(wire[definition.idField] ?? "");
+    return definition.conflicts!.shape(definition.schema.fromWire(wire) as never, labelled(id, wire.name), id);
+  }
+
+  private claimsOf(definition: ResourceDefinition, api: SipApi): Promise<Claims<Shape>> {
     let known = this.byKind.get(definition.type);
     if (!known) {
-      known = definition.livekit.list(api).then((items) => new Map(items.map((w) => [String((w as Props)[definition.idField]), w as Props])));
+      known = definition.livekit.list(api).then((items) => {
+        const claims = definition.conflicts!.claims();
+        // Existing conflicts between objects we do not manage are not ours to report.
+        for (const wire of items) claims.claim(this.shapeOf(definition, wire as Props));
+        return claims;
+      });
       // A failed listing is not cached: the next write tries again.
       known.catch(() => this.byKind.delete(definition.type));
       this.byKind.set(definition.type, known);

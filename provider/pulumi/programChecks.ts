@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { ruleConflicts, trunkConflicts, type RuleShape, type TrunkShape } from "../stack/conflicts";
+import { ruleClaims, trunkClaims, type Claims, type RuleShape, type TrunkShape } from "../stack/conflicts";
 
 /**
  * Stack-wide checks for code-first programs. Each provider call sees one resource, so conflicts
@@ -9,24 +9,54 @@ import { ruleConflicts, trunkConflicts, type RuleShape, type TrunkShape } from "
  * recognised by resource, so this works while their IDs are still unknown.
  */
 
-interface Declared {
+/** An inbound trunk the program declared, found again when a rule refers to it. */
+interface DeclaredTrunk {
   name: string;
-  resource: pulumi.Resource;
-  kind: "trunk" | "rule";
-  shape: pulumi.Output<TrunkShape | RuleShape>;
   krispEnabled: pulumi.Output<boolean | undefined>;
 }
 
-/** One list per program run (the root stack resource), so repeated runs in one process do not mix. */
-const programs = new WeakMap<object, Declared[]>();
-const outsideStack: Declared[] = [];
+/**
+ * What one program run has declared. Resources claim their conflict keys one after another, in
+ * declaration order, through a promise chain: each check costs its own keys, not the program's
+ * size (an Output over every earlier resource made large programs quadratic in time and memory).
+ */
+interface Program {
+  trunksByResource: Map<pulumi.Resource, DeclaredTrunk>;
+  trunks: Claims<TrunkShape>;
+  rules: Claims<RuleShape>;
+  /** Settles when every resource declared so far has claimed its keys. */
+  tail: Promise<unknown>;
+}
 
-function declared(): Declared[] {
+/** One per program run (the root stack resource), so repeated runs in one process do not mix. */
+const programs = new WeakMap<object, Program>();
+let outsideStack: Program | undefined;
+
+const newProgram = (): Program => ({ trunksByResource: new Map(), trunks: trunkClaims(), rules: ruleClaims(), tail: Promise.resolve() });
+
+function program(): Program {
   const stack = pulumi.runtime.getStackResource();
-  if (!stack) return outsideStack;
-  let list = programs.get(stack);
-  if (!list) programs.set(stack, (list = []));
-  return list;
+  if (!stack) return (outsideStack ??= newProgram());
+  let found = programs.get(stack);
+  if (!found) programs.set(stack, (found = newProgram()));
+  return found;
+}
+
+/**
+ * The resource's problems with those declared before it, once its own shape resolves. A shape not
+ * known yet (preview) claims nothing and reports nothing: LiveKit's own check and the pre-check
+ * still see it at apply.
+ */
+function claimInOrder<T extends TrunkShape | RuleShape>(claims: Claims<T>, shape: pulumi.Output<T>): pulumi.Output<Problem[] | undefined> {
+  const current = program();
+  const result = current.tail.then(async () => {
+    const internals = shape as unknown as { isKnown: Promise<boolean>; promise(): Promise<T> };
+    if (!(await internals.isKnown)) return undefined;
+    const problems = claims.claim(await internals.promise());
+    return problems.length > 0 ? problems.map(({ property, reason }) => ({ property, reason })) : undefined;
+  });
+  current.tail = result.catch(() => undefined);
+  return pulumi.output(result);
 }
 
 export interface Problem {
@@ -39,13 +69,10 @@ export function trunkProblems(name: string, args: { numbers?: pulumi.Input<pulum
   register(resource: pulumi.Resource, krispEnabled: pulumi.Input<boolean> | undefined): void;
 } {
   const shape = pulumi.all([args.numbers, args.allowedNumbers]).apply(([numbers, allowedNumbers]) => ({ name, numbers, allowedNumbers }));
-  const earlier = declared().filter((d) => d.kind === "trunk");
-  const problems = pulumi
-    .all([...earlier.map((d) => d.shape as pulumi.Output<TrunkShape>), shape])
-    .apply((shapes) => only(name, trunkConflicts(shapes)));
+  const problems = claimInOrder(program().trunks, shape);
   return {
     problems,
-    register: (resource, krispEnabled) => declared().push({ name, resource, kind: "trunk", shape, krispEnabled: pulumi.output(krispEnabled) }),
+    register: (resource, krispEnabled) => program().trunksByResource.set(resource, { name, krispEnabled: pulumi.output(krispEnabled) }),
   };
 }
 
@@ -58,25 +85,21 @@ export function ruleProblems(
     numbers?: pulumi.Input<pulumi.Input<string>[]>;
     krispEnabled?: pulumi.Input<boolean>;
   },
-): { problems: pulumi.Output<Problem[] | undefined>; register(resource: pulumi.Resource): void } {
-  const program = declared();
-  const trunks = trunkReferences(args.trunkIds, program);
+): { problems: pulumi.Output<Problem[] | undefined> } {
+  const trunks = trunkReferences(args.trunkIds, program().trunksByResource);
   const shape = pulumi
     .all([args.rule, args.inboundNumbers, args.numbers, trunks.refs])
     .apply(([rule, inboundNumbers, numbers, refs]) => ({ name, trunks: refs, pin: (rule as { pin?: string } | undefined)?.pin ?? "", inboundNumbers, numbers }));
-  const earlier = program.filter((d) => d.kind === "rule");
-  const problems = pulumi
-    .all([...earlier.map((d) => d.shape as pulumi.Output<RuleShape>), shape])
-    .apply((shapes) => only(name, ruleConflicts(shapes)));
+  const problems = claimInOrder(program().rules, shape);
   warnAboutTrunks(name, trunks, args.krispEnabled);
-  return { problems, register: (resource) => program.push({ name, resource, kind: "rule", shape, krispEnabled: pulumi.output(args.krispEnabled) }) };
+  return { problems };
 }
 
 interface TrunkReferences {
   /** Comparable references: `"<name>"` for trunks of this program, otherwise the ID itself. */
   refs: pulumi.Output<string[]> | pulumi.Input<pulumi.Input<string>[]> | undefined;
   /** The trunks of this program the rule uses. */
-  declared: Declared[];
+  declared: DeclaredTrunk[];
   /** IDs given as plain strings: trunks this program does not manage. */
   external: string[];
 }
@@ -85,7 +108,7 @@ interface TrunkReferences {
  * A rule names trunks by their `sipTrunkId` output, whose value is unknown until the trunk exists;
  * the output's resources tell which trunk it is.
  */
-function trunkReferences(trunkIds: pulumi.Input<pulumi.Input<string>[]> | undefined, program: Declared[]): TrunkReferences {
+function trunkReferences(trunkIds: pulumi.Input<pulumi.Input<string>[]> | undefined, trunksByResource: Map<pulumi.Resource, DeclaredTrunk>): TrunkReferences {
   if (!Array.isArray(trunkIds)) return { refs: trunkIds, declared: [], external: [] };
   const result: TrunkReferences = { refs: undefined, declared: [], external: [] };
   const refs = trunkIds.map((id): pulumi.Input<string> => {
@@ -94,7 +117,7 @@ function trunkReferences(trunkIds: pulumi.Input<pulumi.Input<string>[]> | undefi
       return id;
     }
     const resources = pulumi.Output.isInstance(id) ? [...((id as unknown as { resources?(): Set<pulumi.Resource> }).resources?.() ?? [])] : [];
-    const trunk = program.find((d) => d.kind === "trunk" && resources.includes(d.resource));
+    const trunk = resources.map((r) => trunksByResource.get(r)).find((t) => t !== undefined);
     if (!trunk) return id;
     result.declared.push(trunk);
     return JSON.stringify(trunk.name);
@@ -114,9 +137,4 @@ function warnAboutTrunks(name: string, trunks: TrunkReferences, krispEnabled: pu
       );
     }
   });
-}
-
-function only(name: string, problems: { name: string; property: string; reason: string }[]): Problem[] | undefined {
-  const mine = problems.filter((p) => p.name === name).map(({ property, reason }) => ({ property, reason }));
-  return mine.length > 0 ? mine : undefined;
 }

@@ -11,7 +11,7 @@ import { shims } from "./shim";
 export type StackChecks = (
   name: string,
   args: Record<string, any>,
-) => { problems: pulumi.Output<unknown>; register(resource: pulumi.Resource, krispEnabled?: pulumi.Input<boolean>): void };
+) => { problems: pulumi.Output<unknown>; register?(resource: pulumi.Resource, krispEnabled?: pulumi.Input<boolean>): void };
 
 export abstract class LiveKitResource extends pulumi.dynamic.Resource {
   protected constructor(type: ResourceType, name: string, args: object, opts?: pulumi.CustomResourceOptions, stackChecks?: StackChecks) {
@@ -27,6 +27,6 @@ export abstract class LiveKitResource extends pulumi.dynamic.Resource {
     const checks = stackChecks?.(name, args as Record<string, any>);
     Object.assign(props, { __resourceName: name, __stackProblems: checks?.problems, [definition.idField]: undefined, createdAt: undefined, updatedAt: undefined });
     super(shims[type], name, props, pulumi.mergeOptions(opts, { additionalSecretOutputs: secretKeys }), "livekit", type);
-    checks?.register(this, (args as { krispEnabled?: pulumi.Input<boolean> }).krispEnabled);
+    checks?.register?.(this, (args as { krispEnabled?: pulumi.Input<boolean> }).krispEnabled);
   }
 }

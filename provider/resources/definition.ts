@@ -1,5 +1,6 @@
 import type { ObjectField, ObjectValue, Fields } from "../schema/composite";
 import type { SipApi } from "../client/sipApi";
+import type { Claims } from "../stack/conflicts";
 
 /** A validation failure in Pulumi's shape: the property path and a message that says how to fix it. */
 export interface Failure {
@@ -46,10 +47,14 @@ export interface ResourceDefinition<F extends Fields = Fields> {
   /** Legal but risky settings, reported without failing the preview. */
   warnings?(args: ObjectValue<F>): string[];
   /**
-   * Conflicts LiveKit would refuse between these arguments and objects that already exist, each
-   * given with its ID and name; checked before create and update.
+   * How LiveKit's conflict rules see objects of this kind, for the pre-check before create and
+   * update against what already exists (kinds LiveKit does not conflict-check have none).
    */
-  liveConflicts?(args: ObjectValue<F>, existing: { id: string; args: ObjectValue<F> }[]): string[];
+  conflicts?: {
+    claims(): Claims<{ name: string; id?: string }>;
+    /** The object as the claims see it; `label` names it in messages. */
+    shape(args: ObjectValue<F>, label: string, id?: string): { name: string; id?: string };
+  };
   /** Why a property users reach for does not exist on this resource, keyed by property name. */
   missingPropertyHints?: Record<string, string>;
   livekit: LiveKitBinding;

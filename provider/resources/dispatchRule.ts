@@ -5,9 +5,8 @@ import { listOf, object, oneOf } from "../schema/composite";
 import { phoneNumbers, pin } from "../schema/checked";
 import { media, mediaWarnings } from "../schema/media";
 import { isNotFound } from "../client/errors";
-import { ruleConflicts } from "../stack/conflicts";
+import { ruleClaims } from "../stack/conflicts";
 import { ResourceDefinition } from "./definition";
-import { labelled } from "./labelled";
 
 const agent = object("An agent LiveKit dispatches into the room (`RoomAgentDispatch`).", {
   agentName: text("Name of the registered agent to dispatch."),
@@ -88,11 +87,9 @@ export const dispatchRule: ResourceDefinition<typeof dispatchRuleSchema.fields> 
         ]
       : []),
   ],
-  liveConflicts: (args, existing) => {
-    const shape = (name: string, r: typeof args) => ({ name, trunks: r.trunkIds, pin: r.rule.pin ?? "", inboundNumbers: r.inboundNumbers, numbers: r.numbers });
-    return ruleConflicts([...existing.map(({ id, args: r }) => shape(labelled(id, r.name), r)), shape("", args)])
-      .filter((p) => p.name === "")
-      .map((p) => p.reason);
+  conflicts: {
+    claims: ruleClaims,
+    shape: (args, name, id) => ({ name, id, trunks: args.trunkIds, pin: args.rule?.pin ?? "", inboundNumbers: args.inboundNumbers, numbers: args.numbers }),
   },
   livekit: {
     // The SDK's createSipDispatchRule sends the legacy top-level form, which has no numbers, media

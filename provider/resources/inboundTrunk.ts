@@ -3,9 +3,8 @@ import { object } from "../schema/composite";
 import { allowedAddresses, phoneNumbers } from "../schema/checked";
 import { media, mediaWarnings } from "../schema/media";
 import { attributesToHeaders, headers, headersToAttributes, includeHeaders } from "../schema/headers";
-import { trunkConflicts } from "../stack/conflicts";
+import { trunkClaims } from "../stack/conflicts";
 import { authPairing } from "./authPairing";
-import { labelled } from "./labelled";
 import { ResourceDefinition } from "./definition";
 import { trunkBinding } from "./trunkBinding";
 
@@ -42,9 +41,9 @@ export const inboundTrunk: ResourceDefinition<typeof inboundTrunkSchema.fields> 
     return [...(restricted ? [] : [open]), ...authPairing(args, "LiveKit would accept calls without authentication")];
   },
   warnings: (args) => mediaWarnings(args.media),
-  liveConflicts: (args, existing) =>
-    trunkConflicts([...existing.map(({ id, args: t }) => ({ ...t, name: labelled(id, t.name) })), { ...args, name: "" }])
-      .filter((p) => p.name === "")
-      .map((p) => p.reason),
+  conflicts: {
+    claims: trunkClaims,
+    shape: (args, name, id) => ({ name, id, numbers: args.numbers, allowedNumbers: args.allowedNumbers }),
+  },
   livekit: trunkBinding("Inbound"),
 };

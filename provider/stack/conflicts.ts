@@ -1,9 +1,11 @@
 import { dispatchRuleKeys } from "../livekit/dispatchRuleConflicts";
 import { normalizeNumber } from "../livekit/numbers";
 
-/** An inbound trunk as the stack-wide checks see it: by name, with what LiveKit keys it on. */
+/** An inbound trunk as the conflict checks see it: by name, with what LiveKit keys it on. */
 export interface TrunkShape {
   name: string;
+  /** LiveKit's ID, for objects that exist (so an update can ignore its own old claims). */
+  id?: string;
   numbers?: readonly string[];
   allowedNumbers?: readonly string[];
 }
@@ -11,6 +13,7 @@ export interface TrunkShape {
 /** A dispatch rule by name; `trunks` are references that are equal exactly when they name the same trunk. */
 export interface RuleShape {
   name: string;
+  id?: string;
   trunks?: readonly string[];
   pin?: string;
   inboundNumbers?: readonly string[];
@@ -24,73 +27,117 @@ export interface StackProblem {
   reason: string;
 }
 
-const describeKey = (label: string, values: readonly string[] | undefined) => (values?.length ? `${label} ${values.join(", ")}` : `any ${label}`);
-
-/**
- * Dispatch rules LiveKit would refuse as a set: two rules claiming the same (pin, trunk, caller,
- * called number) key, with numbers normalised and rules without trunks applying to all of them
- * (protocol sip.go `DispatchRuleValidator`). Every colliding pair is reported, naming both rules.
- */
-export function ruleConflicts(rules: readonly RuleShape[]): StackProblem[] {
-  const claimed = new Map<string, RuleShape>();
-  const problems: StackProblem[] = [];
-  for (const rule of rules) {
-    const pin = rule.pin ?? "";
-    const reported = new Set<string>();
-    for (const key of dispatchRuleKeys({ trunkIds: rule.trunks, inboundNumbers: rule.inboundNumbers, numbers: rule.numbers }, pin)) {
-      const owner = claimed.get(key);
-      if (!owner) {
-        claimed.set(key, rule);
-        continue;
-      }
-      if (reported.has(owner.name)) continue;
-      reported.add(owner.name);
-      const [, trunk] = JSON.parse(key) as string[];
-      const where = trunk === "" ? "every trunk" : `trunk ${trunk}`;
-      const self = owner === rule;
-      problems.push({
-        name: rule.name,
-        property: pin ? "rule.pin" : "trunkIds",
-        reason: self
-          ? `lists the same trunk or number twice, so LiveKit sees two identical routes for ${pin ? `pin ${JSON.stringify(pin)}` : "calls without a pin"} on ${where}; list each once`
-          : `${pin ? `pin ${JSON.stringify(pin)}` : "no pin"} on ${where} (${describeKey("caller", rule.inboundNumbers)}, ${describeKey("called number", rule.numbers)}) is already used by dispatch rule "${owner.name}": LiveKit rejects two rules for the same trunk, numbers and pin; change the pin, trunks or numbers of one of them`,
-      });
-    }
-  }
-  return problems;
+interface Named {
+  name: string;
+  id?: string;
 }
 
 /**
- * Inbound trunks LiveKit would refuse as a set: the same normalised number on two trunks unless
- * different allowed caller numbers tell them apart, and two trunks without numbers
- * (protocol sip.go `ValidateTrunksIter`).
+ * The keys LiveKit's conflict checks give each object, claimed in declaration order. Looking up a
+ * new object costs its own keys, not the size of the estate, so checking a whole program or
+ * deployment grows linearly.
  */
-export function trunkConflicts(trunks: readonly TrunkShape[]): StackProblem[] {
-  const slots = new Map<string, TrunkShape>();
-  const problems: StackProblem[] = [];
-  for (const trunk of trunks) {
-    const called = trunk.numbers?.length ? [...new Set(trunk.numbers.map(normalizeNumber))] : [""];
-    const calling = trunk.allowedNumbers?.length ? [...new Set(trunk.allowedNumbers.map(normalizeNumber))] : [""];
-    const reported = new Set<string>();
-    for (const number of called) {
-      for (const caller of calling) {
-        const key = JSON.stringify([number, caller]);
-        const owner = slots.get(key);
-        if (!owner) {
-          slots.set(key, trunk);
-          continue;
-        }
-        if (owner === trunk || reported.has(owner.name)) continue;
-        reported.add(owner.name);
-        problems.push({
-          name: trunk.name,
-          property: "numbers",
-          reason: number
-            ? `${number}${caller ? ` from caller ${caller}` : ""} is already answered by inbound trunk "${owner.name}": LiveKit rejects two trunks for the same number unless allowedNumbers tell them apart; remove the number from one trunk or give them different allowedNumbers`
-            : `inbound trunk "${owner.name}" also has no numbers: LiveKit accepts only one trunk for any number${caller ? ` from caller ${caller}` : ""}; give one of them numbers or allowedNumbers`,
-        });
-      }
+export class Claims<T extends Named> {
+  private readonly owners = new Map<string, T>();
+  /** Keys owned by objects that exist, by ID, so an update or delete can give them back. */
+  private readonly keysById = new Map<string, string[]>();
+
+  constructor(
+    private readonly keysOf: (item: T) => string[],
+    private readonly describe: (item: T, key: string, owner: T) => Omit<StackProblem, "name">,
+  ) {}
+
+  /** What `item` collides with (itself included, for a key it lists twice), ignoring `except`'s claims. */
+  collisions(item: T, except?: (owner: T) => boolean): StackProblem[] {
+    const problems: StackProblem[] = [];
+    const reported = new Set<T>();
+    const own = new Set<string>();
+    for (const key of this.keysOf(item)) {
+      const claimed = this.owners.get(key);
+      const owner = claimed && !except?.(claimed) && claimed !== item ? claimed : own.has(key) ? item : undefined;
+      own.add(key);
+      if (!owner || reported.has(owner)) continue;
+      reported.add(owner);
+      problems.push({ name: item.name, ...this.describe(item, key, owner) });
     }
+    return problems;
   }
-  return problems;
+
+  /** Reports `item`'s collisions, then records its keys (a key keeps its first owner). */
+  claim(item: T): StackProblem[] {
+    const problems = this.collisions(item);
+    const owned: string[] = [];
+    for (const key of this.keysOf(item)) {
+      if (this.owners.has(key)) continue;
+      this.owners.set(key, item);
+      owned.push(key);
+    }
+    if (item.id) this.keysById.set(item.id, owned);
+    return problems;
+  }
+
+  /** Gives back the keys of an existing object (deleted, or about to be claimed in a new shape). */
+  release(id: string): void {
+    for (const key of this.keysById.get(id) ?? []) this.owners.delete(key);
+    this.keysById.delete(id);
+  }
+}
+
+const describeKey = (label: string, values: readonly string[] | undefined) => (values?.length ? `${label} ${values.join(", ")}` : `any ${label}`);
+
+/**
+ * Dispatch rules: (pin, trunk, caller, called number) with numbers normalised, a rule without
+ * trunks applying to all of them (protocol sip.go `DispatchRuleValidator`).
+ */
+export const ruleClaims = () =>
+  new Claims<RuleShape>(
+    (rule) => dispatchRuleKeys({ trunkIds: rule.trunks, inboundNumbers: rule.inboundNumbers, numbers: rule.numbers }, rule.pin ?? ""),
+    (rule, key, owner) => {
+      const pin = rule.pin ?? "";
+      const [, trunk] = JSON.parse(key) as string[];
+      const where = trunk === "" ? "every trunk" : `trunk ${trunk}`;
+      const what = pin ? `pin ${JSON.stringify(pin)}` : "no pin";
+      return {
+        property: pin ? "rule.pin" : "trunkIds",
+        reason:
+          owner === rule
+            ? `lists the same trunk or number twice, so LiveKit sees two identical routes for ${pin ? `pin ${JSON.stringify(pin)}` : "calls without a pin"} on ${where}; list each once`
+            : `${what} on ${where} (${describeKey("caller", rule.inboundNumbers)}, ${describeKey("called number", rule.numbers)}) is already used by dispatch rule "${owner.name}": LiveKit rejects two rules for the same trunk, numbers and pin; change the pin, trunks or numbers of one of them`,
+      };
+    },
+  );
+
+/**
+ * Inbound trunks: a slot per (normalised number, normalised allowed caller), `""` for none, so the
+ * same number on two trunks conflicts unless allowed numbers tell them apart, and two trunks
+ * without numbers conflict (protocol sip.go `ValidateTrunksIter`).
+ */
+export const trunkClaims = () =>
+  new Claims<TrunkShape>(
+    (trunk) => {
+      const called = trunk.numbers?.length ? [...new Set(trunk.numbers.map(normalizeNumber))] : [""];
+      const calling = trunk.allowedNumbers?.length ? [...new Set(trunk.allowedNumbers.map(normalizeNumber))] : [""];
+      return called.flatMap((number) => calling.map((caller) => JSON.stringify([number, caller])));
+    },
+    (_trunk, key, owner) => {
+      const [number, caller] = JSON.parse(key) as string[];
+      return {
+        property: "numbers",
+        reason: number
+          ? `${number}${caller ? ` from caller ${caller}` : ""} is already answered by inbound trunk "${owner.name}": LiveKit rejects two trunks for the same number unless allowedNumbers tell them apart; remove the number from one trunk or give them different allowedNumbers`
+          : `inbound trunk "${owner.name}" also has no numbers: LiveKit accepts only one trunk for any number${caller ? ` from caller ${caller}` : ""}; give one of them numbers or allowedNumbers`,
+      };
+    },
+  );
+
+/** Every conflict in a set of rules, in declaration order. */
+export function ruleConflicts(rules: readonly RuleShape[]): StackProblem[] {
+  const claims = ruleClaims();
+  return rules.flatMap((rule) => claims.claim(rule));
+}
+
+/** Every conflict in a set of inbound trunks, in declaration order. */
+export function trunkConflicts(trunks: readonly TrunkShape[]): StackProblem[] {
+  const claims = trunkClaims();
+  return trunks.flatMap((trunk) => claims.claim(trunk));
 }

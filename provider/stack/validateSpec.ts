@@ -18,6 +18,7 @@ export function validateSpec(spec: unknown, availableSecrets?: ReadonlySet<strin
   for (const key of Object.keys(spec)) {
     if (!(key in sections)) failures.push({ property: key, reason: `unknown section "${key}"; valid sections are ${Object.keys(sections).join(", ")}` });
   }
+  const trunkNames = new Set(isRecord(spec.inboundTrunks) ? Object.keys(spec.inboundTrunks) : []);
   for (const section of Object.keys(sections) as Section[]) {
     const entries = spec[section];
     if (entries === undefined) continue;
@@ -32,7 +33,7 @@ export function validateSpec(spec: unknown, availableSecrets?: ReadonlySet<strin
         failures.push({ property: at(""), reason: "must be an object" });
         continue;
       }
-      const { args, problems } = entryArgs(section, entry, spec, availableSecrets);
+      const { args, problems } = entryArgs(section, entry, trunkNames, availableSecrets);
       failures.push(...problems.map((f) => ({ property: at(f.property), reason: f.reason })));
       const options = { allowNonE164Numbers: entry.allowNonE164Numbers === true };
       failures.push(...validate(definitions[sections[section]] as never, args, options).map((f) => ({ property: at(f.property), reason: f.reason })));
@@ -61,7 +62,7 @@ function specConflicts(spec: TelephonySpec): Failure[] {
 function entryArgs(
   section: Section,
   entry: Record<string, unknown>,
-  spec: Record<string, unknown>,
+  trunkNames: ReadonlySet<string>,
   availableSecrets?: ReadonlySet<string>,
 ): { args: Record<string, unknown>; problems: Failure[] } {
   const { adoptId, allowNonE164Numbers, trunks, authPassword, ...args } = entry;
@@ -86,14 +87,13 @@ function entryArgs(
   if (section === "dispatchRules") {
     if (authPassword !== undefined) args.authPassword = authPassword;
     if (trunks !== undefined) {
-      const known = isRecord(spec.inboundTrunks) ? Object.keys(spec.inboundTrunks) : [];
       if (!Array.isArray(trunks)) problems.push({ property: "trunks", reason: "must be a list of inbound trunk names from inboundTrunks" });
       else
         trunks.forEach((t, i) => {
-          if (!known.includes(t as string)) {
+          if (!trunkNames.has(t as string)) {
             problems.push({
               property: `trunks[${i}]`,
-              reason: `"${String(t)}" is not an inbound trunk of this spec${known.length ? ` (known: ${known.join(", ")})` : ""}; for a trunk managed elsewhere, put its ID in trunkIds`,
+              reason: `"${String(t)}" is not an inbound trunk of this spec${trunkNames.size ? ` (known: ${[...trunkNames].slice(0, 10).join(", ")}${trunkNames.size > 10 ? ", …" : ""})` : ""}; for a trunk managed elsewhere, put its ID in trunkIds`,
             });
           }
         });
