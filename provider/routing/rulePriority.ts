@@ -73,6 +73,9 @@ export function rankKey(rule: DispatchRuleLike, index: number, variant: RuleVari
 
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+/** The order LiveKit lists rules in: by ID as bytes, equal IDs in list order. */
+export const compareListOrder = (a: RankKey, b: RankKey): number => compareText(a.id, b.id) || a.index - b.index;
+
 /**
  * LiveKit's order of preference among rules loaded for a call: any rule naming the trunk before
  * any wildcard rule, each group by priority then room (`hasHigherPriority`); equal rules keep ID
@@ -81,7 +84,7 @@ const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 
 export function compareRank(a: RankKey, b: RankKey): number {
   if (a.scope !== b.scope) return a.scope === "trunk" ? -1 : 1;
   if (a.priority !== b.priority) return a.priority - b.priority;
-  return compareText(a.room, b.room) || compareText(a.id, b.id) || a.index - b.index;
+  return compareText(a.room, b.room) || compareListOrder(a, b);
 }
 
 export function rankRules<T extends DispatchRuleLike>(rules: readonly T[]): T[] {
