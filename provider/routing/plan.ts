@@ -1,9 +1,10 @@
 import { calledNumbers } from "./callScenarios";
-import { assignedRules, livekitNumberFor, numberRef } from "./livekitNumbers";
+import { numberRef } from "./livekitNumbers";
 import { planRules, type PlanRule } from "./planRules";
-import { acceptsEveryCaller, planTrunk, trunksFor, type PlanTrunk } from "./planTrunk";
+import { acceptsEveryCaller, planTrunk, type PlanTrunk } from "./planTrunk";
 import { planWarnings } from "./planWarnings";
 import type { ObjectRef } from "./refs";
+import { indexRouting, type RoutingIndex } from "./routingIndex";
 import type { RoutingConfig, RoutingTrunk } from "./types";
 
 /**
@@ -49,18 +50,18 @@ export interface RoutingPlanInput extends RoutingConfig {
   readonly phoneNumbers?: readonly string[];
 }
 
-function routesFor(config: RoutingConfig, calledNumber: string | undefined): PlanRoute[] {
-  const livekitNumber = calledNumber === undefined ? undefined : livekitNumberFor(config, calledNumber);
+function routesFor(index: RoutingIndex, calledNumber: string | undefined): PlanRoute[] {
+  const livekitNumber = calledNumber === undefined ? undefined : index.livekitNumbers.numberFor(calledNumber);
   if (livekitNumber !== undefined) {
-    const rules = planRules(assignedRules(config, livekitNumber), undefined, calledNumber);
+    const rules = planRules(index.livekitNumbers.ruleIndexFor(livekitNumber), undefined, calledNumber);
     return [{ kind: "phone-number", phoneNumber: numberRef(livekitNumber), fallback: false, rules }];
   }
-  const { listing, wildcard } = trunksFor(config.trunks, calledNumber);
+  const { listing, wildcard } = index.trunks.trunksFor(calledNumber);
   const route = (kind: PlanRouteKind, trunk: RoutingTrunk | undefined, fallback = false): PlanRoute => ({
     kind,
     ...(trunk === undefined ? {} : { trunk: planTrunk(trunk) }),
     fallback,
-    rules: planRules(config.rules, trunk, calledNumber),
+    rules: planRules(index.rules, trunk, calledNumber),
   });
   // Wildcard trunks only get callers that no trunk listing the number takes.
   const fallbacks = listing.some(acceptsEveryCaller) ? [] : wildcard;
@@ -71,10 +72,12 @@ function routesFor(config: RoutingConfig, calledNumber: string | undefined): Pla
 
 export function buildRoutingPlan(input: RoutingPlanInput): RoutingPlan {
   const config = { trunks: input.trunks, rules: input.rules, livekitNumbers: input.livekitNumbers };
+  // Indexed once, so each number reads only the trunks and rules that can apply to it.
+  const index = indexRouting(config);
   const numbers = calledNumbers(config, input.phoneNumbers);
   const entries: PlanEntry[] = [
-    ...numbers.map((calledNumber) => ({ calledNumber, routes: routesFor(config, calledNumber) })),
-    { calledNumber: null, routes: routesFor(config, undefined) },
+    ...numbers.map((calledNumber) => ({ calledNumber, routes: routesFor(index, calledNumber) })),
+    { calledNumber: null, routes: routesFor(index, undefined) },
   ];
-  return { entries, warnings: planWarnings(config, entries) };
+  return { entries, warnings: planWarnings(index, entries) };
 }

@@ -1,5 +1,3 @@
-import { sortById } from "../livekit/listFilters";
-import { sameNumber } from "../livekit/numbers";
 import { isValidAddressMask } from "./addressMasks";
 import { trunkRef, type ObjectRef } from "./refs";
 import type { RoutingTrunk } from "./types";
@@ -36,14 +34,3 @@ export const acceptsEveryCaller = (trunk: RoutingTrunk): boolean => {
   const gates = planTrunk(trunk);
   return gates.callers.length === 0 && gates.addresses.length === 0;
 };
-
-const byId = (trunks: RoutingTrunk[]) => sortById(trunks, (t) => t.sipTrunkId ?? "");
-
-/**
- * The trunks that may take calls to `calledNumber`, in the order they are tried: trunks listing it
- * (any spelling), then wildcard trunks, which only get callers the listing trunks filter out.
- */
-export function trunksFor(trunks: readonly RoutingTrunk[], calledNumber: string | undefined): { listing: RoutingTrunk[]; wildcard: RoutingTrunk[] } {
-  const listing = calledNumber === undefined ? [] : trunks.filter((t) => (t.numbers ?? []).some((n) => sameNumber(n, calledNumber)));
-  return { listing: byId(listing), wildcard: byId(trunks.filter((t) => (t.numbers ?? []).length === 0)) };
-}

@@ -1,40 +1,23 @@
 import { sameNumber } from "../livekit/numbers";
 import { GoError } from "../livekit/twirp";
-import { calledPhrase, callersPhrase, OTHER_NUMBER, representativeCallers } from "./callScenarios";
 import { summarizeCodecs } from "./codecs";
 import { untypeablePin } from "./dtmfPins";
+import { failingCalls } from "./failingCalls";
 import { livekitNumberWarnings } from "./livekitNumberWarnings";
 import { mergeMedia } from "./mediaMerge";
 import type { PlanEntry } from "./plan";
 import { acceptsEveryCaller, planTrunk } from "./planTrunk";
 import { refLabel, ruleLabel, trunkLabel } from "./refs";
+import type { RoutingIndex } from "./routingIndex";
+import { namesTrunk } from "./ruleIndex";
 import { ruleVariant } from "./ruleVariant";
-import { simulateCall } from "./simulate";
-import type { RoutingConfig, RoutingRule, RoutingTrunk } from "./types";
+import type { RoutingRule, RoutingTrunk } from "./types";
 import { code, codeList } from "./wording";
 
-/** What a reviewer should know about a configuration beyond its routing table. */
-
-
-/** Calls LiveKit fails with SIP 503, grouped by number and error. */
-function failingCalls(config: RoutingConfig, numbers: readonly string[]): string[] {
-  const callers = representativeCallers(config);
-  return [...numbers, OTHER_NUMBER].flatMap((calledNumber) => {
-    const byError = new Map<string, string[]>();
-    for (const callerNumber of callers) {
-      const result = simulateCall(config, { calledNumber, callerNumber });
-      if (result.error !== undefined) byError.set(result.error.message, [...(byError.get(result.error.message) ?? []), callerNumber]);
-    }
-    return [...byError].map(
-      ([message, failing]) => `Calls to ${calledPhrase(calledNumber)}${callersPhrase(failing, callers)} fail (SIP 503): ${message}`,
-    );
-  });
-}
-
 /** The trunks whose calls can reach the rule. */
-function trunksOf(rule: RoutingRule, config: RoutingConfig): RoutingTrunk[] {
+function trunksOf(rule: RoutingRule, index: RoutingIndex): RoutingTrunk[] {
   const trunkIds = rule.trunkIds ?? [];
-  return trunkIds.length === 0 ? [...config.trunks] : config.trunks.filter((t) => trunkIds.includes(t.sipTrunkId ?? ""));
+  return trunkIds.length === 0 ? [...index.config.trunks] : index.trunks.named(trunkIds);
 }
 
 function trunkWarnings(trunk: RoutingTrunk): string[] {
@@ -52,16 +35,16 @@ function trunkWarnings(trunk: RoutingTrunk): string[] {
 }
 
 /** Rules whose trunk IDs match no trunk given: a typo, or a trunk managed elsewhere. */
-function unknownTrunks(rule: RoutingRule, config: RoutingConfig): string[] {
-  const knownIds = new Set(config.trunks.map((t) => t.sipTrunkId ?? ""));
-  const unknown = (rule.trunkIds ?? []).filter((id) => !knownIds.has(id));
+function unknownTrunks(rule: RoutingRule, index: RoutingIndex): string[] {
+  const unknown = (rule.trunkIds ?? []).filter((id) => !index.trunks.ids.has(id));
   return unknown.length === 0 ? [] : [`Rule ${code(ruleLabel(rule))} names trunks ${codeList(unknown)}, which are not in this configuration`];
 }
 
 /** Trunks match numbers normalised, rules exactly: a rule spelling a number otherwise may never match. */
-function spellingMismatches(rule: RoutingRule, config: RoutingConfig): string[] {
+function spellingMismatches(rule: RoutingRule, index: RoutingIndex): string[] {
   return (rule.numbers ?? []).flatMap((number) =>
-    trunksOf(rule, config).flatMap((trunk) => {
+    // Only trunks listing the number in some spelling can spell it otherwise.
+    index.trunks.listing(number).filter((trunk) => namesTrunk(rule, trunk)).flatMap((trunk) => {
       const numbers = trunk.numbers ?? [];
       const spelled = numbers.find((n) => n !== number && sameNumber(n, number));
       if (spelled === undefined || numbers.includes(number)) return [];
@@ -82,9 +65,9 @@ function variantProblems(rule: RoutingRule): string[] {
 }
 
 /** Codec problems of each trunk and rule pairing that can carry a call. */
-function codecWarnings(config: RoutingConfig): string[] {
-  return config.rules.flatMap((rule) => {
-    const trunks = (rule.trunkIds ?? []).length === 0 ? [undefined, ...config.trunks] : trunksOf(rule, config);
+function codecWarnings(index: RoutingIndex): string[] {
+  return index.config.rules.flatMap((rule) => {
+    const trunks = (rule.trunkIds ?? []).length === 0 ? [undefined, ...index.config.trunks] : trunksOf(rule, index);
     return trunks.flatMap((trunk) => {
       const via = trunk === undefined ? "without a trunk" : `through trunk ${code(trunkLabel(trunk))}`;
       return summarizeCodecs(mergeMedia(trunk, rule)).problems.map((p) => `Rule ${code(ruleLabel(rule))} ${via}: ${p}`);
@@ -104,14 +87,16 @@ function unusedRules(entries: readonly PlanEntry[]): string[] {
   return [...shadowed].filter(([key]) => !used.has(key)).map(([, warning]) => warning);
 }
 
-export function planWarnings(config: RoutingConfig, entries: readonly PlanEntry[]): string[] {
+/** What a reviewer should know about a configuration beyond its routing table. */
+export function planWarnings(index: RoutingIndex, entries: readonly PlanEntry[]): string[] {
+  const { config } = index;
   const numbers = entries.flatMap((e) => (e.calledNumber === null ? [] : [e.calledNumber]));
   const all = [
-    ...failingCalls(config, numbers),
+    ...failingCalls(index, numbers),
     ...config.trunks.flatMap(trunkWarnings),
-    ...config.rules.flatMap((r) => [...unknownTrunks(r, config), ...spellingMismatches(r, config), ...variantProblems(r)]),
-    ...codecWarnings(config),
-    ...livekitNumberWarnings(config),
+    ...config.rules.flatMap((r) => [...unknownTrunks(r, index), ...spellingMismatches(r, index), ...variantProblems(r)]),
+    ...codecWarnings(index),
+    ...livekitNumberWarnings(index),
     ...unusedRules(entries),
   ];
   return [...new Set(all)];
