@@ -55,9 +55,7 @@ export function lifecycle(definition: ResourceDefinition, connect: () => Connect
       try {
         if (controls.adoptId) return await adopt(controls, controls.adoptId, args, wire);
         await assertNoLiveConflicts(definition, api(), connect().known, args);
-        const wireCreated = (await createIdempotently(definition, connect(), args, wire)) as Props;
-        const created = outputsFrom(definition, wireCreated, controls, args);
-        await connect().known.remember(definition, created.id, wireCreated);
+        const created = outputsFrom(definition, (await createIdempotently(definition, connect(), args, wire)) as Props, controls, args);
         return { id: created.id, outs: created.outputs };
       } catch (e) {
         return fail(controls, "create", e);
@@ -79,8 +77,7 @@ export function lifecycle(definition: ResourceDefinition, connect: () => Connect
       const { controls, args } = splitControls(news);
       try {
         await assertNoLiveConflicts(definition, api(), connect().known, args, id);
-        const replaced = (await replaceVerified(definition, connect(), id, args, definition.schema.toWire(args as never))) as Props;
-        await connect().known.remember(definition, id, replaced);
+        const replaced = await replaceVerified(definition, connect(), id, args, definition.schema.toWire(args as never));
         return { outs: outputsFrom(definition, replaced as Props, controls, args).outputs };
       } catch (e) {
         return fail(controls, "update", e);
@@ -91,7 +88,6 @@ export function lifecycle(definition: ResourceDefinition, connect: () => Connect
       const { controls } = splitControls(props ?? {});
       try {
         await removeVerified(definition, connect(), id);
-        await connect().known.remember(definition, id, undefined);
       } catch (e) {
         fail(controls, "delete", e);
       }
@@ -115,9 +111,7 @@ export function lifecycle(definition: ResourceDefinition, connect: () => Connect
     for (const warning of identity.warnings) warn(controls, warning);
     if (changedFields(definition, existing.outputs, args).length === 0) return { id: existing.id, outs: existing.outputs };
     await assertNoLiveConflicts(definition, api(), connect().known, args, adoptId);
-    const replaced = (await replaceVerified(definition, connect(), adoptId, args, wire)) as Props;
-    await connect().known.remember(definition, adoptId, replaced);
-    const adopted = outputsFrom(definition, replaced, controls, args);
+    const adopted = outputsFrom(definition, (await replaceVerified(definition, connect(), adoptId, args, wire)) as Props, controls, args);
     return { id: adopted.id, outs: adopted.outputs };
   }
 }

@@ -50,6 +50,12 @@ const isConflict = (error: unknown) =>
  * since this operation started, before trying again. See docs/reliability.md.
  */
 export async function createIdempotently(definition: ResourceDefinition, connection: Connection, args: Props, wire: unknown): Promise<unknown> {
+  const created = await createWithoutDuplicate(definition, connection, args, wire);
+  await connection.known.remember(definition, idOf(definition, created), created as Props);
+  return created;
+}
+
+async function createWithoutDuplicate(definition: ResourceDefinition, connection: Connection, args: Props, wire: unknown): Promise<unknown> {
   const startedAt = Date.now();
   const findOwn = async () => {
     const items = await definition.livekit.list(connection.api);
@@ -101,6 +107,12 @@ export async function createIdempotently(definition: ResourceDefinition, connect
  * answer was lost, the live object tells whether it was applied.
  */
 export async function replaceVerified(definition: ResourceDefinition, connection: Connection, id: string, args: Props, wire: unknown): Promise<unknown> {
+  const replaced = await replaceOrExplain(definition, connection, id, args, wire);
+  await connection.known.remember(definition, id, replaced as Props);
+  return replaced;
+}
+
+async function replaceOrExplain(definition: ResourceDefinition, connection: Connection, id: string, args: Props, wire: unknown): Promise<unknown> {
   try {
     return await definition.livekit.replace(connection.api, id, wire);
   } catch (error) {
@@ -116,6 +128,11 @@ export async function replaceVerified(definition: ResourceDefinition, connection
 
 /** Deletes (retried by the API layer); when the last answer was lost, checks whether it is gone. */
 export async function removeVerified(definition: ResourceDefinition, connection: Connection, id: string): Promise<void> {
+  await removeOrExplain(definition, connection, id);
+  await connection.known.remember(definition, id, undefined);
+}
+
+async function removeOrExplain(definition: ResourceDefinition, connection: Connection, id: string): Promise<void> {
   try {
     await definition.livekit.remove(connection.api, id);
   } catch (error) {
