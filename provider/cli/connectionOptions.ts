@@ -1,5 +1,8 @@
 import type { Command } from "commander";
-import type { Connection } from "../client/twirpSipApi";
+import { defaultRetryPolicy } from "../client/retry";
+import { RetryingSipApi } from "../client/retryingSipApi";
+import type { SipApi } from "../client/sipApi";
+import { TwirpSipApi, type Connection } from "../client/twirpSipApi";
 
 export interface ConnectionFlags {
   url?: string;
@@ -23,3 +26,6 @@ export function connectionFrom(flags: ConnectionFlags, env: NodeJS.ProcessEnv = 
   if (missing.length > 0) throw new Error(`which LiveKit project? Missing ${missing.join(", ")}`);
   return { url: url!, apiKey: apiKey!, apiSecret: apiSecret! };
 }
+
+/** The project's SIP API with the provider's retries, so a CLI read survives what a deployment does. */
+export const sipApiFor = (connection: Connection): SipApi => new RetryingSipApi(new TwirpSipApi(connection), defaultRetryPolicy);

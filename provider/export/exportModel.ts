@@ -1,8 +1,7 @@
-import { definitions, type ResourceType, type SipResourceType } from "../resources";
+import { definitions, sipResourceTypes, type ResourceType, type SipResourceType } from "../resources";
 import type { ResourceDefinition } from "../resources/definition";
 import { validate } from "../schema/validate";
 import type { LiveObject, LiveProject } from "./liveProject";
-import { resourceTypes } from "./liveProject";
 import { LogicalNames } from "./logicalNames";
 import { replacedAt, secretPaths } from "./secretPaths";
 import { type SchemaNode, withoutDefaults } from "./withoutDefaults";
@@ -56,7 +55,7 @@ export function describeObject(type: ResourceType, name: unknown, id: string): s
 export function buildExportModel(live: LiveProject): ExportModel {
   const names = new LogicalNames();
   const model: ExportModel = { resources: [], secrets: [], warnings: [] };
-  for (const type of resourceTypes) {
+  for (const type of sipResourceTypes) {
     const definition = definitions[type] as unknown as ResourceDefinition;
     for (const object of [...live[type]].sort(byId(definition))) {
       const full = definition.schema.fromWire(object) as Record<string, unknown>;

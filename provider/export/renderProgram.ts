@@ -1,6 +1,5 @@
-import { definitions, type SipResourceType } from "../resources";
+import { definitions, sipResourceTypes, type SipResourceType } from "../resources";
 import { type ExportModel, SecretPlaceholder, TrunkReference } from "./exportModel";
-import { resourceTypes } from "./liveProject";
 import { exportHeader } from "./setupNotes";
 import { descend, mapTree } from "./jsonTree";
 import { Code, tsLiteral } from "./tsLiteral";
@@ -24,7 +23,7 @@ const asCode = (value: unknown) =>
  * that refer to them.
  */
 export function renderProgram(model: ExportModel, options: { url: string }): string {
-  const used = resourceTypes.filter((type) => model.resources.some((r) => r.type === type));
+  const used = sipResourceTypes.filter((type) => model.resources.some((r) => r.type === type));
   const hasSecrets = model.secrets.length > 0;
   const lines = [
     ...exportHeader(model, options.url).map((line) => (line === "" ? "//" : `// ${line}`)),

@@ -1,6 +1,5 @@
 import type { ExportModel } from "./exportModel";
-import { resourceTypes } from "./liveProject";
-import { definitions } from "../resources";
+import { definitions, sipResourceTypes } from "../resources";
 
 /**
  * The commands that give a stack what an export cannot write: the connection, and every secret by
@@ -17,7 +16,7 @@ export function setupCommands(model: ExportModel, url: string): string[] {
 
 /** "2 inbound trunks, 1 outbound trunk, 0 dispatch rules" */
 export function counted(model: ExportModel): string {
-  return resourceTypes
+  return sipResourceTypes
     .map((type) => {
       const n = model.resources.filter((r) => r.type === type).length;
       return `${n} ${definitions[type].noun}${n === 1 ? "" : "s"}`;

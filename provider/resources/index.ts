@@ -11,6 +11,8 @@ export type ResourceType = keyof typeof definitions;
 /** The kinds of LiveKit's SIP service, which export, drift and TelephonyStack specs cover. */
 export type SipResourceType = Exclude<ResourceType, "PhoneNumber">;
 
+export const sipResourceTypes: readonly SipResourceType[] = ["InboundTrunk", "OutboundTrunk", "DispatchRule"];
+
 export function definitionOf(type: ResourceType): ResourceDefinition {
   const definition = definitions[type] as unknown as ResourceDefinition | undefined;
   if (!definition) throw new Error(`unknown LiveKit resource type "${type}"`);

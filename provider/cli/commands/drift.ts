@@ -1,9 +1,7 @@
 import { Command } from "commander";
-import { TwirpSipApi } from "../../client/twirpSipApi";
 import { driftAgainstLive, hasDrift, readStateIds, renderDrift } from "../../drift";
-import { resourceTypes } from "../../export/liveProject";
-import { definitions } from "../../resources";
-import { type ConnectionFlags, connectionFrom, withConnectionOptions } from "../connectionOptions";
+import { definitions, sipResourceTypes } from "../../resources";
+import { type ConnectionFlags, connectionFrom, sipApiFor, withConnectionOptions } from "../connectionOptions";
 import { createProgress } from "../progress";
 import { SOURCE_HELP, type SourceFlags, withSourceOptions } from "../sourceOptions";
 
@@ -20,14 +18,14 @@ export const DRIFT_EXIT_CODE = 2;
 async function run(source: string, flags: DriftFlags): Promise<void> {
   const connection = connectionFrom(flags);
   const progress = createProgress();
-  const total = 1 + resourceTypes.length;
+  const total = 1 + sipResourceTypes.length;
   progress.step(`evaluating ${source}`, 0, total);
   // Loaded here, not at the top: it needs @pulumi/pulumi, which the other commands do without.
   const { loadDesiredState } = await import("../../offline/desiredState");
   const desired = await loadDesiredState(source, flags);
   let done = 1;
   progress.step(`${desired.length} resources declared`, done, total);
-  const report = await driftAgainstLive(desired, new TwirpSipApi(connection), {
+  const report = await driftAgainstLive(desired, sipApiFor(connection), {
     knownIds: flags.state ? readStateIds(flags.state) : undefined,
     onRead: (type, count) => progress.step(`read ${count} ${definitions[type].noun}s`, ++done, total),
   });

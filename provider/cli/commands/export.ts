@@ -1,12 +1,10 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { Command } from "commander";
 import { parse } from "yaml";
-import { TwirpSipApi } from "../../client/twirpSipApi";
 import { exportProject, type ExportFormat } from "../../export";
-import { resourceTypes } from "../../export/liveProject";
 import { counted } from "../../export/setupNotes";
-import { definitions } from "../../resources";
-import { type ConnectionFlags, connectionFrom, withConnectionOptions } from "../connectionOptions";
+import { definitions, sipResourceTypes } from "../../resources";
+import { type ConnectionFlags, connectionFrom, sipApiFor, withConnectionOptions } from "../connectionOptions";
 import { parseChoice } from "../optionParsers";
 import { createProgress } from "../progress";
 
@@ -37,12 +35,12 @@ async function run(flags: ExportFlags): Promise<void> {
   const connection = connectionFrom(flags);
   const progress = createProgress();
   let kindsRead = 0;
-  const result = await exportProject(new TwirpSipApi(connection), {
+  const result = await exportProject(sipApiFor(connection), {
     format: formatOf(flags),
     url: connection.url,
     project: flags.project ?? currentProject(),
     key: flags.key,
-    onRead: (type, count) => progress.step(`read ${count} ${definitions[type].noun}s`, ++kindsRead, resourceTypes.length),
+    onRead: (type, count) => progress.step(`read ${count} ${definitions[type].noun}s`, ++kindsRead, sipResourceTypes.length),
   });
   progress.finish();
   if (flags.out === undefined) process.stdout.write(result.text);
