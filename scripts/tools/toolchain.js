@@ -1,0 +1,250 @@
+// The real tools behind the tests and `npm run up:local`: a supported Node.js, the Pulumi CLI with
+// its Node.js language host and dynamic-provider plugin, and (for the differential tests) LiveKit's
+// server with Redis. Each is taken from the machine when it is there and recent enough, otherwise
+// built or installed once into the ignored .tools/ folder at the version pinned in versions.json.
+// Only the npm registry, the Go module proxy and Debian's packages are used: nothing else is
+// reachable on our CI machines.
+"use strict";
+const { execFileSync, spawnSync } = require("node:child_process");
+const fs = require("node:fs");
+const os = require("node:os");
+const path = require("node:path");
+const versions = require("./versions.json");
+
+const root = path.join(__dirname, "..", "..");
+const toolsDir = process.env.LIVEKIT_SIP_TOOLS_DIR || path.join(root, ".tools");
+
+class ToolError extends Error {}
+
+function log(message) {
+  process.stderr.write(`tools: ${message}\n`);
+}
+
+function compareVersions(a, b) {
+  const pa = a.split(".").map(Number);
+  const pb = b.split(".").map(Number);
+  for (let i = 0; i < 3; i++) if ((pa[i] || 0) !== (pb[i] || 0)) return (pa[i] || 0) - (pb[i] || 0);
+  return 0;
+}
+
+/** The first executable called `name` on PATH, or undefined. */
+function which(name, searchPath = process.env.PATH || "") {
+  for (const dir of searchPath.split(path.delimiter)) {
+    if (!dir) continue;
+    const candidate = path.join(dir, name);
+    try {
+      fs.accessSync(candidate, fs.constants.X_OK);
+      if (fs.statSync(candidate).isFile()) return candidate;
+    } catch {
+      // not here
+    }
+  }
+  return undefined;
+}
+
+function run(cmd, args, options = {}) {
+  const result = spawnSync(cmd, args, { encoding: "utf8", maxBuffer: 64 * 1024 * 1024, ...options });
+  if (result.error) throw new ToolError(`${cmd} ${args.join(" ")}: ${result.error.message}`);
+  if (result.status !== 0) {
+    const output = `${result.stdout || ""}${result.stderr || ""}`.trim().split("\n").slice(-15).join("\n");
+    throw new ToolError(`${cmd} ${args.join(" ")} failed (exit ${result.status}):\n${output}`);
+  }
+  return result.stdout || "";
+}
+
+/** Builds into a temporary sibling and renames it into place, so an interrupted install is never taken for a finished one. */
+function installAtomically(finalDir, build) {
+  if (fs.existsSync(finalDir)) return finalDir;
+  fs.mkdirSync(path.dirname(finalDir), { recursive: true });
+  const temp = `${finalDir}.partial-${process.pid}`;
+  fs.rmSync(temp, { recursive: true, force: true });
+  fs.mkdirSync(temp, { recursive: true });
+  try {
+    build(temp);
+    try {
+      fs.renameSync(temp, finalDir);
+    } catch (err) {
+      // Another process finished the same install first; its copy is as good as ours.
+      if (!fs.existsSync(finalDir)) throw err;
+      fs.rmSync(temp, { recursive: true, force: true });
+    }
+  } catch (err) {
+    fs.rmSync(temp, { recursive: true, force: true });
+    throw err;
+  }
+  return finalDir;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Node.js
+
+/** A bin directory holding a Node.js that @pulumi/pulumi supports. */
+function ensureNode() {
+  const wanted = versions.node.version;
+  const major = Number(wanted.split(".")[0]);
+  if (Number(process.versions.node.split(".")[0]) >= major) return path.dirname(process.execPath);
+  const onPath = which("node");
+  if (onPath) {
+    const version = spawnSync(onPath, ["--version"], { encoding: "utf8" }).stdout.trim().replace(/^v/, "");
+    if (Number(version.split(".")[0]) >= major) return path.dirname(onPath);
+  }
+  const pkg = `node-${process.platform}-${process.arch}`;
+  const dir = path.join(toolsDir, `node-${wanted}`);
+  if (!fs.existsSync(path.join(dir, "bin", "node"))) {
+    log(`installing Node.js ${wanted} from the npm registry package ${pkg} into .tools/ (once; this machine has Node ${process.versions.node}, @pulumi/pulumi needs ${major} or later)`);
+    installAtomically(dir, (temp) => {
+      const tarball = run("npm", ["pack", `${pkg}@${wanted}`, "--silent", "--pack-destination", temp], { cwd: temp }).trim().split("\n").pop();
+      run("tar", ["xzf", path.join(temp, tarball), "-C", temp, "--strip-components=1", "package/bin/node"]);
+      fs.rmSync(path.join(temp, tarball));
+    });
+  }
+  return path.join(dir, "bin");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Go builds
+
+function goEnv() {
+  // CGO off as in Pulumi's and LiveKit's releases; GOWORK off so a user's workspace cannot leak in.
+  return { ...process.env, CGO_ENABLED: "0", GOWORK: "off", GOFLAGS: "-mod=mod" };
+}
+
+function requireGo(what) {
+  if (!which("go")) {
+    throw new ToolError(`${what} Go is not installed either, so it cannot be built here.`);
+  }
+}
+
+/** The replace directives of a module's go.mod that point at other modules (not local paths). */
+function moduleReplaces(modulePath, version, env) {
+  const info = JSON.parse(run("go", ["mod", "download", "-json", `${modulePath}@v${version}`], { env, cwd: os.tmpdir() }));
+  const goMod = fs.readFileSync(info.GoMod, "utf8");
+  const replaces = [];
+  for (const match of goMod.matchAll(/^replace\s+(\S+)(?:\s+\S+)?\s+=>\s+(\S+)\s+(\S+)\s*$/gm)) {
+    if (!match[2].startsWith(".")) replaces.push(`${match[1]} => ${match[2]} ${match[3]}`);
+  }
+  return replaces;
+}
+
+/**
+ * Builds one main package through a throwaway wrapper module that requires the pinned modules,
+ * because `go install pkg@version` refuses modules whose go.mod has replace directives.
+ */
+function goBuild({ name, requires, replaces = [], pkg, output, tags = [], ldflags = "" }) {
+  const env = goEnv();
+  const work = path.join(toolsDir, "build", name);
+  fs.rmSync(work, { recursive: true, force: true });
+  fs.mkdirSync(work, { recursive: true });
+  const goMod = [
+    `module pulumi-livekit-sip/tools/${name}`,
+    "",
+    "go 1.18",
+    "",
+    ...Object.entries(requires).map(([mod, version]) => `require ${mod} v${version}`),
+    ...replaces.map((line) => `replace ${line}`),
+    "",
+  ].join("\n");
+  fs.writeFileSync(path.join(work, "go.mod"), goMod);
+  fs.writeFileSync(path.join(work, "tools.go"), `//go:build tools\n\npackage tools\n\nimport _ "${pkg}"\n`);
+  run("go", ["mod", "tidy"], { cwd: work, env });
+  const args = ["build", "-o", output];
+  if (tags.length) args.push("-tags", tags.join(","));
+  if (ldflags) args.push("-ldflags", ldflags);
+  run("go", [...args, pkg], { cwd: work, env });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pulumi
+
+function pulumiVersionOf(binary) {
+  const out = spawnSync(binary, ["version"], { encoding: "utf8", env: { ...process.env, PULUMI_SKIP_UPDATE_CHECK: "true" } });
+  const match = /v?(\d+\.\d+\.\d+)/.exec(out.stdout || "");
+  return out.status === 0 && match ? match[1] : undefined;
+}
+
+/** The dynamic-provider plugin is a script inside @pulumi/pulumi; the CLI finds it on PATH. */
+function dynamicProviderPlugin() {
+  const script = path.join(root, "node_modules", "@pulumi", "pulumi", "pulumi-resource-pulumi-nodejs");
+  if (!fs.existsSync(script)) throw new ToolError(`${script} is missing: run \`npm ci\` first.`);
+  return script;
+}
+
+/**
+ * A bin directory with `pulumi`, `pulumi-language-nodejs` and `pulumi-resource-pulumi-nodejs`.
+ * A Pulumi installed on the machine wins when it is recent enough (its installer ships the
+ * language host beside it); otherwise the pinned version is built once from the Go module proxy.
+ */
+function ensurePulumi() {
+  const pins = versions.pulumi;
+  const lang = versions.pulumiLanguageNodejs;
+  const installed = process.env.LIVEKIT_SIP_BUILD_PULUMI ? undefined : which("pulumi");
+  if (installed) {
+    const version = pulumiVersionOf(installed);
+    const dir = path.dirname(installed);
+    if (version && compareVersions(version, pins.minimumOnPath) >= 0 && which("pulumi-language-nodejs", dir)) {
+      return { binDir: dir, version, source: installed };
+    }
+  }
+  const dir = path.join(toolsDir, `pulumi-${pins.version}-nodejs-${lang.version}`);
+  const bin = path.join(dir, "bin");
+  if (!fs.existsSync(path.join(bin, "pulumi"))) {
+    requireGo(
+      `The Pulumi CLI ${pins.minimumOnPath} or later is not on PATH. Install it (https://www.pulumi.com/docs/install/), or install Go 1.26+ and run this again to build v${pins.version}.`,
+    );
+    log(`building the Pulumi CLI v${pins.version} and its Node.js language host (sdk v${lang.version}) from the Go module proxy into .tools/ (once; 3–15 minutes)`);
+    installAtomically(dir, (temp) => {
+      const env = goEnv();
+      goBuild({
+        name: `pulumi-${pins.version}`,
+        requires: { "github.com/pulumi/pulumi/pkg/v3": pins.version, "github.com/pulumi/pulumi/sdk/v3": pins.version },
+        replaces: moduleReplaces("github.com/pulumi/pulumi/pkg/v3", pins.version, env),
+        pkg: "github.com/pulumi/pulumi/pkg/v3/cmd/pulumi",
+        output: path.join(temp, "bin", "pulumi"),
+        tags: ["osusergo", "grpcnotrace"],
+        ldflags: `-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=v${pins.version}`,
+      });
+      goBuild({
+        name: `pulumi-language-nodejs-${lang.version}`,
+        requires: { [lang.module]: lang.version },
+        replaces: moduleReplaces(lang.module, lang.version, env),
+        pkg: lang.package,
+        output: path.join(temp, "bin", "pulumi-language-nodejs"),
+        ldflags: `-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=v${lang.version}`,
+      });
+    });
+  }
+  const plugin = path.join(bin, "pulumi-resource-pulumi-nodejs");
+  if (!fs.existsSync(plugin)) fs.symlinkSync(dynamicProviderPlugin(), plugin);
+  return { binDir: bin, version: pins.version, source: dir };
+}
+
+/**
+ * The environment for running the real CLI offline: the tools first on PATH, no update check, and
+ * no plugin downloads (the bundled plugins are found on PATH and never downloaded).
+ */
+function toolEnv(base = process.env) {
+  const node = ensureNode();
+  const pulumi = ensurePulumi();
+  const PATH = [pulumi.binDir, node, base.PATH || ""].join(path.delimiter);
+  return {
+    ...base,
+    PATH,
+    LIVEKIT_SIP_PULUMI_VERSION: pulumi.version,
+    PULUMI_SKIP_UPDATE_CHECK: "true",
+    PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+    PULUMI_AUTOMATION_API_SKIP_VERSION_CHECK: "true",
+  };
+}
+
+/** One line per tool: which binary the environment resolves and its version. */
+function describe(env) {
+  const lines = [];
+  for (const [name, args] of [["node", ["--version"]], ["pulumi", ["version"]], ["pulumi-language-nodejs", null], ["pulumi-resource-pulumi-nodejs", null]]) {
+    const binary = which(name, env.PATH);
+    const version = binary && args ? spawnSync(binary, args, { encoding: "utf8", env }).stdout.trim() : "";
+    lines.push(`${name.padEnd(30)} ${version ? `${version.padEnd(10)} ` : ""}${binary ?? "missing"}`);
+  }
+  return lines;
+}
+
+module.exports = { ToolError, ensureNode, ensurePulumi, toolEnv, describe, versions, toolsDir, which, compareVersions, run, installAtomically, goBuild, moduleReplaces, requireGo, log };
