@@ -8,7 +8,8 @@ const YAML = require("yaml");
 const toolchain = require("./tools/toolchain");
 
 const root = join(__dirname, "..");
-const local = join(root, ".pulumi-local");
+// UP_LOCAL_DIR moves the local state elsewhere (the tests run it beside a developer's own).
+const local = process.env.UP_LOCAL_DIR || join(root, ".pulumi-local");
 const stack = "dev";
 const emulatorPort = Number(process.env.LIVEKIT_EMULATOR_PORT ?? 7880);
 // Not a secret: it only protects the throwaway local state of the emulator stack.

@@ -1,58 +1,84 @@
-import { spawnSync } from "node:child_process";
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { assertPulumiOnPath } from "../cli/pulumiCli";
 
 const root = join(__dirname, "..", "..");
 const script = join(root, "scripts", "up-local.js");
 
-describe("npm run up:local", () => {
-  it("without the Pulumi CLI says so in one line, with how to install it, and exits non-zero", () => {
-    const result = spawnSync(process.execPath, [script], { env: { PATH: "/usr/bin:/bin" }, encoding: "utf8" });
-    expect(result.status).toBe(1);
-    expect(result.stdout).toBe("");
-    expect(result.stderr.trim().split("\n")).toEqual([expect.stringMatching(/needs the Pulumi CLI, which is not installed: install it \(https:\/\/www\.pulumi\.com\/docs\/install\/\)/)]);
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
   });
+}
 
-  it("with a CLI, runs the dev stack against a running emulator with local state and passphrase", () => {
-    // A stand-in `pulumi` that records each call and checks the emulator answers during `up`.
-    const bin = mkdtempSync(join(tmpdir(), "fake-pulumi-"));
-    const log = join(bin, "calls.jsonl");
-    writeFileSync(
-      join(bin, "pulumi"),
-      `#!${process.execPath}
-const fs = require("fs");
-const args = process.argv.slice(2);
-let emulator = null;
-const done = () => { fs.appendFileSync(${JSON.stringify(log)}, JSON.stringify({ args, emulator, backend: process.env.PULUMI_BACKEND_URL, passphrase: !!process.env.PULUMI_CONFIG_PASSPHRASE }) + "\\n"); };
-if (args[0] === "up") {
-  fetch("http://127.0.0.1:7899/twirp/livekit.SIP/ListSIPInboundTrunk", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" })
-    .then((r) => { emulator = r.status; done(); });
-} else done();
-`,
-    );
-    chmodSync(join(bin, "pulumi"), 0o755);
-    // up:local links the package into node_modules as a user's project has it; undo that here.
-    const link = join(root, "node_modules", "pulumi-livekit-sip");
-    const linkedBefore = existsSync(link);
+function upLocal(env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [script], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("close", (code) => resolve({ code: code ?? 1, stdout, stderr }));
+  });
+}
+
+describe("npm run up:local", () => {
+  it("without a Pulumi CLI or Go to build one, says so in one line, with how to install it, and exits 1", () => {
+    const tools = mkdtempSync(join(tmpdir(), "no-tools-"));
     try {
-      const result = spawnSync(process.execPath, [script], {
-        env: { PATH: `${bin}:/usr/bin:/bin`, LIVEKIT_EMULATOR_PORT: "7899" },
-        encoding: "utf8",
-        cwd: root,
-      });
-      expect(result.stderr).toBe("");
-      expect(result.status).toBe(0);
-      expect(result.stdout).toContain("LiveKit SIP emulator: http://127.0.0.1:7899");
-      const calls = readFileSync(log, "utf8").trim().split("\n").map((l) => JSON.parse(l));
-      const commands = calls.map((c) => c.args.slice(0, c.args[0] === "config" ? 4 : 1).join(" "));
-      expect(commands).toEqual(["version", "stack", "config set --secret livekit:apiSecret", "config set --secret devTrunkPassword", "up", "stack"]);
-      const up = calls.find((c) => c.args[0] === "up");
-      expect(up).toMatchObject({ emulator: 401, passphrase: true, backend: `file://${join(root, ".pulumi-local", "state")}` });
-      expect(up.args).toEqual(expect.arrayContaining(["--stack", "dev", "--config-file", join(root, ".pulumi-local", "Pulumi.dev.yaml")]));
+      const result = spawnSync(process.execPath, [script], { env: { PATH: "/usr/bin:/bin", LIVEKIT_SIP_TOOLS_DIR: tools }, encoding: "utf8" });
+      expect(result.status).toBe(1);
+      expect(result.stdout).toBe("");
+      expect(result.stderr.trim().split("\n")).toEqual([
+        expect.stringMatching(/^up:local needs the Pulumi CLI: The Pulumi CLI 3\.\d+\.\d+ or later is not on PATH\. Install it \(https:\/\/www\.pulumi\.com\/docs\/install\/\), or install Go/),
+      ]);
     } finally {
-      rmSync(bin, { recursive: true, force: true });
-      if (!linkedBefore) rmSync(link, { force: true });
+      rmSync(tools, { recursive: true, force: true });
     }
   });
+
+  it("runs a real `pulumi up` of the dev stack against the emulator, prints the outputs, and a second run changes nothing", async () => {
+    assertPulumiOnPath();
+    mkdirSync(join(root, ".fixtures"), { recursive: true });
+    const local = mkdtempSync(join(root, ".fixtures", "up-local-"));
+    const committed = readFileSync(join(root, "Pulumi.dev.yaml"), "utf8");
+    const link = join(root, "node_modules", "pulumi-livekit-sip");
+    const linkedBefore = existsSync(link);
+    const env = { ...process.env, UP_LOCAL_DIR: local, LIVEKIT_EMULATOR_PORT: String(await freePort()), PULUMI_HOME: join(local, "home") };
+    try {
+      const first = await upLocal(env);
+      expect(first.code).toBe(0);
+      expect(first.stdout).toMatch(/\+ 5 created/);
+      const outputs = JSON.parse(first.stdout.slice(first.stdout.lastIndexOf("\n{\n") + 1));
+      expect(outputs).toEqual({
+        inboundTrunkIds: { main: expect.stringMatching(/^ST_/) },
+        outboundTrunkIds: { dialer: expect.stringMatching(/^ST_/) },
+        dispatchRuleIds: { reception: expect.stringMatching(/^SDR_/) },
+      });
+      // The emulator's state file holds what the stack created, under the IDs it printed.
+      const state = readFileSync(join(local, "livekit-emulator.json"), "utf8");
+      expect(state).toContain(outputs.dispatchRuleIds.reception);
+      expect(state).toContain(outputs.inboundTrunkIds.main);
+
+      const second = await upLocal(env);
+      expect(second.code).toBe(0);
+      expect(second.stdout).toMatch(/Resources:\n\s+5 unchanged/);
+      expect(second.stdout).not.toMatch(/created|updated|deleted/);
+      expect(JSON.parse(second.stdout.slice(second.stdout.lastIndexOf("\n{\n") + 1))).toEqual(outputs);
+      // The local stack's passphrase salt and secrets stay out of the committed stack config.
+      expect(readFileSync(join(root, "Pulumi.dev.yaml"), "utf8")).toBe(committed);
+      expect(readFileSync(join(local, "Pulumi.dev.yaml"), "utf8")).toMatch(/encryptionsalt:[\s\S]*devTrunkPassword:\s+secure:/);
+    } finally {
+      rmSync(local, { recursive: true, force: true });
+      if (!linkedBefore) rmSync(link, { force: true });
+    }
+  }, 120_000);
 });

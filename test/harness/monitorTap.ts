@@ -21,7 +21,7 @@ interface TappableMonitor {
  * that still says which inputs were secret, and it carries parent, dependencies and resource options.
  *
  * The hand-off relies on MockMonitor calling `mocks.newResource` synchronously from registerResource/readResource
- * (true in @pulumi/pulumi 3.270.0); newResource checks the slot so a change there fails loudly, not silently.
+ * (true in @pulumi/pulumi 3.276.0); newResource checks the slot so a change there fails loudly, not silently.
  */
 export function createMonitorTap(handlers: TapHandlers, stack: string, project: string) {
   let pending: Registration | undefined;
