@@ -28,5 +28,9 @@ export abstract class LiveKitResource extends pulumi.dynamic.Resource {
     Object.assign(props, { __resourceName: name, __stackProblems: checks?.problems, [definition.idField]: undefined, createdAt: undefined, updatedAt: undefined });
     super(shims[type], name, props, pulumi.mergeOptions(opts, { additionalSecretOutputs: secretKeys }), "livekit", type);
     checks?.register?.(this, (args as { krispEnabled?: pulumi.Input<boolean> }).krispEnabled);
+    // LiveKit's ID is the resource ID. Taken from `id`, it stays known while `pulumi preview` plans an
+    // update (the engine keeps the ID; it cannot know the other outputs of a dynamic provider's
+    // update), so rules that name a trunk being updated are not shown as changing too.
+    Object.defineProperty(this, definition.idField, { value: this.id, enumerable: true, configurable: true, writable: false });
   }
 }

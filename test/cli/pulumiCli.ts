@@ -37,6 +37,22 @@ export interface EngineEvent {
   summaryEvent?: { resourceChanges: Record<string, number>; durationSeconds: number };
 }
 
+export interface PreviewStep {
+  op: string;
+  urn: string;
+  newState?: { type: string; inputs?: Record<string, unknown> };
+  oldState?: { type: string; inputs?: Record<string, unknown>; outputs?: Record<string, unknown> };
+  diffReasons?: string[];
+  detailedDiff?: Record<string, { kind: string; inputDiff?: boolean }> | null;
+}
+
+/** What `pulumi preview --json` prints. */
+export interface PreviewDocument {
+  steps: PreviewStep[];
+  changeSummary: Record<string, number>;
+  diagnostics?: { message: string; severity: string; urn?: string }[];
+}
+
 /** A copy of a project: `files` overrides or adds files (e.g. Pulumi.yaml with another `main`). */
 export interface ProjectSource {
   /** A directory to copy (without node_modules), or none. */
@@ -102,8 +118,10 @@ export class PulumiStack {
 
   /** Runs the CLI without blocking the event loop: the emulator in this process keeps answering. */
   pulumi(args: string[], opts: { allowFailure?: boolean; events?: boolean } = {}): Promise<CliResult> {
-    const eventLog = opts.events ? path.join(this.dir, `.events-${++counter}.jsonl`) : undefined;
-    const fullArgs = [...args, "--non-interactive", ...(eventLog ? ["--event-log", eventLog] : [])];
+    // With --json, up, refresh and destroy stream the engine's events as JSON documents.
+    const flags = ["--non-interactive", ...(opts.events ? ["--json"] : [])];
+    const separator = args.indexOf("--");
+    const fullArgs = separator < 0 ? [...args, ...flags] : [...args.slice(0, separator), ...flags, ...args.slice(separator)];
     return new Promise((resolve, reject) => {
       const child = spawn("pulumi", fullArgs, { cwd: this.dir, env: this.env, stdio: ["ignore", "pipe", "pipe"] });
       let stdout = "";
@@ -112,7 +130,7 @@ export class PulumiStack {
       child.stderr.on("data", (d) => (stderr += d));
       child.on("error", reject);
       child.on("close", (code) => {
-        const events = eventLog && fs.existsSync(eventLog) ? readEvents(eventLog) : [];
+        const events = opts.events ? jsonDocuments(stdout).filter(isEvent) : [];
         const result = { code: code ?? 1, stdout, stderr, events };
         if (code !== 0 && !opts.allowFailure) {
           reject(new Error(`pulumi ${args.join(" ")} exited ${code}\n${stdout.slice(-4000)}\n${stderr.slice(-4000)}`));
@@ -140,7 +158,7 @@ export class PulumiStack {
   }
 
   /** `pulumi preview --json`: the planned steps as one document. */
-  async previewJson(): Promise<{ steps: StepMetadata[]; changeSummary: Record<string, number>; diagnostics?: { message: string }[] }> {
+  async previewJson(): Promise<PreviewDocument> {
     const { stdout } = await this.pulumi(["preview", "--json", "--stack", this.stack]);
     return JSON.parse(stdout);
   }
@@ -171,12 +189,31 @@ export class PulumiStack {
   }
 }
 
-function readEvents(file: string): EngineEvent[] {
-  return fs
-    .readFileSync(file, "utf8")
-    .split("\n")
-    .filter((line) => line.trim())
-    .map((line) => JSON.parse(line) as EngineEvent);
+/** The JSON documents of a stream that holds several, one after another. */
+export function jsonDocuments(text: string): unknown[] {
+  const documents: unknown[] = [];
+  let depth = 0;
+  let start = -1;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (inString) {
+      if (ch === "\\") i++;
+      else if (ch === '"') inString = false;
+      continue;
+    }
+    if (ch === '"' && depth > 0) inString = true;
+    else if (ch === "{") {
+      if (depth++ === 0) start = i;
+    } else if (ch === "}" && depth > 0 && --depth === 0) {
+      documents.push(JSON.parse(text.slice(start, i + 1)));
+    }
+  }
+  return documents;
+}
+
+function isEvent(doc: unknown): doc is EngineEvent {
+  return typeof doc === "object" && doc !== null && ("resourcePreEvent" in doc || "resOutputsEvent" in doc || "diagnosticEvent" in doc || "summaryEvent" in doc);
 }
 
 /** The root project as a user runs it, its program taken from the installed package. */
