@@ -16,6 +16,13 @@ export type StackChecks = (
 export abstract class LiveKitResource extends pulumi.dynamic.Resource {
   protected constructor(type: ResourceType, name: string, args: object, opts?: pulumi.CustomResourceOptions, stackChecks?: StackChecks) {
     const definition = definitionOf(type);
+    if (opts?.import !== undefined) {
+      // The engine imports by reading the object through the provider's code, which a dynamic
+      // resource only has in state once created: the read fails with an opaque host error.
+      throw new Error(
+        `${type} "${name}": the \`import\` resource option cannot work for Pulumi dynamic resources; set \`adoptId: ${JSON.stringify(String(opts.import))}\` in its arguments instead to take over the existing LiveKit object (docs/adoption.md)`,
+      );
+    }
     const secretKeys = Object.entries(definition.schema.fields)
       .filter(([, field]) => field.secret)
       .map(([key]) => key);
