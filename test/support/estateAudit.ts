@@ -11,6 +11,15 @@ const kinds: Record<SipResourceType, { kind: ResourceKind; message: { fromJson(j
   DispatchRule: { kind: "dispatchRule", message: SIPDispatchRuleInfo },
 };
 
+/** What the audit needs of a Pulumi state: each resource's name and ID (MiniEngine state or `pulumi stack export`). */
+export type AuditedState = Record<string, { id?: string; name: string }>;
+
+/** The resources of a `pulumi stack export` document, by URN. */
+export function stateFromExport(text: string): AuditedState {
+  const resources = (JSON.parse(text).deployment.resources ?? []) as { urn: string; id?: string }[];
+  return Object.fromEntries(resources.map((r) => [r.urn, { id: r.id, name: r.urn.split("::").pop()! }]));
+}
+
 export interface EstateAudit {
   /** LiveKit objects with the same name as another one of their kind. */
   duplicates: number;
@@ -24,7 +33,7 @@ export interface EstateAudit {
 }
 
 /** Compares what LiveKit holds with a spec and with Pulumi's state, field by field. */
-export function auditEstate(emulator: RunningEmulator, state: EngineState, spec: TelephonySpec, stackName: string): EstateAudit {
+export function auditEstate(emulator: RunningEmulator, state: EngineState | AuditedState, spec: TelephonySpec, stackName: string): EstateAudit {
   const audit: EstateAudit = { duplicates: 0, orphans: 0, lostUpdates: 0, missing: 0, details: [] };
   const managedIds = new Set(Object.values(state).map((e) => e.id).filter(Boolean));
   const idsByName: Record<string, string> = {};
