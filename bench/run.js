@@ -3,7 +3,7 @@
  * `npm run bench`: every benchmark in one run, a table on stdout and the figures in
  * bench/results.json. Needs `npm run build` (the npm script does it). Options:
  *   --quick          tiny sizes, to check the bench itself works (figures meaningless)
- *   --only=a,b       sections: overhead, latency, breakdown, apiCalls, scaling, throughput
+ *   --only=a,b       sections: overhead, latency, breakdown, apiCalls, realEngine, scaling, throughput
  *   --out=<file>     where to write the figures (default bench/results.json)
  */
 const { execFileSync, spawnSync } = require("node:child_process");
@@ -32,6 +32,7 @@ const SETTINGS = quick
       latency: { count: 5, concurrency: 2, rounds: 1, latencyMs: 25 },
       breakdown: { count: 5 },
       apiCalls: { count: 3, outbound: 1 },
+      realEngine: { sizes: [4, 8], latencyMs: 25 },
       scaling: { plan: [["trunkConflicts", [100, 1000]], ["planRendering", [10]]] },
     }
   : {
@@ -39,6 +40,7 @@ const SETTINGS = quick
       latency: { count: 200, concurrency: 10, rounds: 2, latencyMs: 25 },
       breakdown: { count: 100 },
       apiCalls: { count: 50, outbound: 10 },
+      realEngine: { sizes: [100, 400], latencyMs: 25 },
       scaling: {},
     };
 
@@ -61,7 +63,7 @@ const machine = () => ({
 });
 
 async function main() {
-  const sections = (option("only") ?? "overhead,latency,breakdown,apiCalls,scaling,throughput").split(",");
+  const sections = (option("only") ?? "overhead,latency,breakdown,apiCalls,realEngine,scaling,throughput").split(",");
   const out = resolve(option("out") ?? join(__dirname, "results.json"));
   const log = (line) => process.stderr.write(`${line}\n`);
   const started = performance.now();
@@ -70,7 +72,7 @@ async function main() {
   // The packed package, installed as users install it: only for sections that run the provider host.
   let projectDir;
   let texts;
-  if (sections.some((name) => ["overhead", "latency", "breakdown", "apiCalls"].includes(name))) {
+  if (sections.some((name) => ["overhead", "latency", "breakdown", "apiCalls", "realEngine"].includes(name))) {
     ({ dir: projectDir } = await fromTest("harness/fixtureProject.ts").preparePackedProject());
     texts = await providerTexts(projectDir, ["InboundTrunk", "DispatchRule"]);
   }
@@ -90,6 +92,7 @@ async function main() {
     results.stateSize = require("./stateSize").measure(stateAfterCreate);
     return calls;
   });
+  await section("realEngine", () => require("./realEngine").run({ ...SETTINGS.realEngine, projectDir, log }));
   await section("scaling", () => require("./scaling").run({ ...SETTINGS.scaling, nodeArgs: NODE_FLAGS.slice(1), log }));
   await section("throughput", () => require("./emulator").run());
 

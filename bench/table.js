@@ -73,6 +73,29 @@ function stateSize(s) {
   ];
 }
 
+function realEngine(r) {
+  const rows = [["resources", "engine up ms", "SDK up ms", "up ratio", "engine destroy ms", "SDK destroy ms", "destroy ratio", "requests engine/SDK", "ms/resource beyond fixed cost: engine up/destroy", "SDK up/destroy"]];
+  for (const x of r.runs) {
+    rows.push([
+      x.resources,
+      fmt(x.engine.upMs, 0),
+      fmt(x.sdk.upMs, 0),
+      fmt(x.ratio.up, 2),
+      fmt(x.engine.destroyMs, 0),
+      fmt(x.sdk.destroyMs, 0),
+      fmt(x.ratio.destroy, 2),
+      `${x.engine.upRequests + x.engine.destroyRequests}/${x.sdk.requests}`,
+      `${fmt(x.perResourceMs.engineUp, 1)}/${fmt(x.perResourceMs.engineDestroy, 1)}`,
+      `${fmt(x.perResourceMs.sdkUp, 1)}/${fmt(x.perResourceMs.sdkDestroy, 1)}`,
+    ]);
+  }
+  return [
+    `8. The real Pulumi CLI against the SDK: pulumi up and destroy of N resources (trunks with a rule each), ${r.latencyMs} ms per LiveKit request, parallelism ${r.parallelism} on both sides`,
+    columns(rows),
+    `  the engine's fixed cost per operation (an empty program): up ${fmt(r.fixedCostMs.up, 0)} ms, destroy ${fmt(r.fixedCostMs.destroy, 0)} ms`,
+  ];
+}
+
 function scaling(sc) {
   const rows = [["step", "n", "ms", "µs/item", "growth k", "peak +MiB"]];
   for (const [name, step] of Object.entries(sc.results)) {
@@ -112,6 +135,7 @@ function renderTable(results) {
   if (results.scaling) add(scaling(results.scaling));
   if (results.throughput) add(throughput(results.throughput));
   if (results.overhead) add(memory(results.overhead));
+  if (results.realEngine) add(realEngine(results.realEngine));
   lines.push(`took ${fmt(results.durationMs / 1000, 0)} s`);
   return `${lines.join("\n")}\n`;
 }

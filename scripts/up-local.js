@@ -19,7 +19,7 @@ const localSecrets = { "livekit:apiSecret": "secret", devTrunkPassword: "dev-tru
 /** The pinned Pulumi CLI and a supported Node.js (built or installed once into .tools/). */
 function toolEnv() {
   try {
-    return toolchain.toolEnv();
+    return toolchain.toolEnv(process.env, { livekit: false });
   } catch (err) {
     if (!(err instanceof toolchain.ToolError)) throw err;
     console.error(`up:local needs the Pulumi CLI: ${err.message}`);

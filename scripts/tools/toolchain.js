@@ -218,14 +218,66 @@ function ensurePulumi() {
   return { binDir: bin, version: pins.version, source: dir };
 }
 
+// ---------------------------------------------------------------------------------------------
+// LiveKit's server and Redis (the differential tests)
+
+/** The pinned `livekit-server`, built once from the Go module proxy. */
+function ensureLivekitServer() {
+  const { version } = versions.livekitServer;
+  const dir = path.join(toolsDir, `livekit-server-${version}`);
+  const binary = path.join(dir, "bin", "livekit-server");
+  if (!fs.existsSync(binary)) {
+    requireGo(`LiveKit's server v${version} is not built yet (.tools/), and`);
+    log(`building livekit-server v${version} from the Go module proxy into .tools/ (once; about a minute)`);
+    installAtomically(dir, (temp) =>
+      goBuild({
+        name: `livekit-server-${version}`,
+        requires: { "github.com/livekit/livekit-server": version },
+        pkg: "github.com/livekit/livekit-server/cmd/server",
+        output: path.join(temp, "bin", "livekit-server"),
+      }),
+    );
+  }
+  return binary;
+}
+
+/** `redis-server`, from Debian's packages when the machine has none. */
+function ensureRedis() {
+  const found = which("redis-server") || which("redis-server", "/usr/sbin:/usr/bin");
+  if (found) return found;
+  const { debianPackage } = versions.redis;
+  const asRoot = typeof process.getuid === "function" && process.getuid() === 0;
+  const apt = which("apt-get");
+  if (!apt || (!asRoot && !which("sudo"))) {
+    throw new ToolError(`redis-server is not installed and cannot be installed here: install Redis (Debian: apt-get install ${debianPackage}), then run this again.`);
+  }
+  log(`installing ${debianPackage} from Debian's packages (once)`);
+  const prefix = asRoot ? [] : ["sudo", "-n"];
+  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+  const install = () => run(prefix[0] ?? apt, [...prefix.slice(1), ...(prefix.length ? [apt] : []), "install", "-y", "-q", "--no-install-recommends", debianPackage], { env });
+  try {
+    install();
+  } catch {
+    // A fresh machine may have no package lists yet.
+    run(prefix[0] ?? apt, [...prefix.slice(1), ...(prefix.length ? [apt] : []), "update", "-q"], { env });
+    install();
+  }
+  const installed = which("redis-server") || which("redis-server", "/usr/sbin:/usr/bin");
+  if (!installed) throw new ToolError(`${debianPackage} was installed but redis-server is not on PATH`);
+  return installed;
+}
+
 /**
- * The environment for running the real CLI offline: the tools first on PATH, no update check, and
- * no plugin downloads (the bundled plugins are found on PATH and never downloaded).
+ * The environment for the tests and tools: the pinned tools first on PATH (LiveKit's server and
+ * Redis only when asked for), and the real CLI offline: no update check, no plugin downloads (the
+ * bundled plugins are found on PATH and never downloaded).
  */
-function toolEnv(base = process.env) {
+function toolEnv(base = process.env, { livekit = true } = {}) {
   const node = ensureNode();
   const pulumi = ensurePulumi();
-  const PATH = [pulumi.binDir, node, base.PATH || ""].join(path.delimiter);
+  const dirs = [pulumi.binDir, node];
+  if (livekit) dirs.push(path.dirname(ensureLivekitServer()), path.dirname(ensureRedis()));
+  const PATH = [...new Set(dirs)].join(path.delimiter) + path.delimiter + (base.PATH || "");
   return {
     ...base,
     PATH,
@@ -239,12 +291,14 @@ function toolEnv(base = process.env) {
 /** One line per tool: which binary the environment resolves and its version. */
 function describe(env) {
   const lines = [];
-  for (const [name, args] of [["node", ["--version"]], ["pulumi", ["version"]], ["pulumi-language-nodejs", null], ["pulumi-resource-pulumi-nodejs", null]]) {
+  const tools = [["node", ["--version"]], ["pulumi", ["version"]], ["pulumi-language-nodejs", null], ["pulumi-resource-pulumi-nodejs", null], ["livekit-server", ["--version"]], ["redis-server", ["--version"]]];
+  for (const [name, args] of tools) {
     const binary = which(name, env.PATH);
-    const version = binary && args ? spawnSync(binary, args, { encoding: "utf8", env }).stdout.trim() : "";
+    const printed = binary && args ? spawnSync(binary, args, { encoding: "utf8", env }).stdout : "";
+    const version = /v?\d+\.\d+\.\d+/.exec(printed || "")?.[0] ?? "";
     lines.push(`${name.padEnd(30)} ${version ? `${version.padEnd(10)} ` : ""}${binary ?? "missing"}`);
   }
   return lines;
 }
 
-module.exports = { ToolError, ensureNode, ensurePulumi, toolEnv, describe, versions, toolsDir, which, compareVersions, run, installAtomically, goBuild, moduleReplaces, requireGo, log };
+module.exports = { ToolError, ensureNode, ensurePulumi, ensureLivekitServer, ensureRedis, toolEnv, describe, versions, toolsDir, which, compareVersions, run, installAtomically, goBuild, moduleReplaces, requireGo, log };
