@@ -1,13 +1,32 @@
 /** @type {import('jest').Config} */
-module.exports = {
+const common = {
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
-  testMatch: ["**/*.test.ts"],
   transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: { warnOnly: false } }] },
   testTimeout: 60000,
   // Examples import the package by name, as users do; tests run them against the source.
   moduleNameMapper: { "^pulumi-livekit-sip$": "<rootDir>/provider/index.ts" },
-  // Spawned provider hosts and emulators are real processes: two cores, so keep workers low.
+};
+
+/**
+ * The emulator's conformance tests that only talk to it over the wire: the `differential` project
+ * runs them again against LiveKit's real server and the emulator side by side (test/differential).
+ */
+const conformance = ["auth", "conflicts", "listsAndDeletes", "participants", "sdk", "updates", "validation", "wire"].map(
+  (name) => `<rootDir>/test/emulator/${name}.test.ts`,
+);
+
+module.exports = {
+  projects: [
+    { ...common, displayName: "suite", testMatch: ["**/*.test.ts"], testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/differential/"] },
+    {
+      ...common,
+      displayName: "differential",
+      testMatch: [...conformance, "<rootDir>/test/differential/**/*.test.ts"],
+      setupFiles: ["<rootDir>/test/differential/setup.js"],
+    },
+  ],
+  // Spawned provider hosts, emulators and LiveKit servers are real processes: two cores, so keep workers low.
   maxWorkers: 2,
   reporters: ["default", "<rootDir>/test/support/summaryReporter.js"],
 };

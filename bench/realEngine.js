@@ -46,7 +46,7 @@ function pulumi(dir, env, args) {
 }
 
 /** A stack of the bench program in the fixture project (where the packed package is installed). */
-async function engineStack(projectDir, emulator, name) {
+async function engineStack(projectDir, emulator, name, extraEnv = {}) {
   const dir = path.join(projectDir, "bench-real", `${name}-${process.pid}`);
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(path.join(dir, ".state"), { recursive: true });
@@ -59,6 +59,7 @@ async function engineStack(projectDir, emulator, name) {
     PULUMI_CONFIG_PASSPHRASE: "bench",
     PULUMI_SKIP_UPDATE_CHECK: "true",
     PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+    ...extraEnv,
   };
   await pulumi(dir, env, ["stack", "init", "bench", "--secrets-provider", "passphrase"]);
   for (const [key, value] of [["livekit:url", emulator.url], ["livekit:apiKey", emulator.apiKey]]) await pulumi(dir, env, ["config", "set", key, value]);
@@ -94,9 +95,22 @@ async function sdkRun(emulator, pairs, concurrency) {
 
 const requests = (stats) => Object.values(stats.byMethod).reduce((a, b) => a + b, 0);
 
+/** One size through one stack: the engine's up and destroy with LiveKit's request counts. */
+async function engineRun(stack, emulator, n) {
+  await emulator.resetStats();
+  const upMs = await stack.up(n / 2);
+  const upRequests = requests(await emulator.stats());
+  await emulator.resetStats();
+  const destroyMs = await stack.destroy();
+  return { upMs, destroyMs, upRequests, destroyRequests: requests(await emulator.stats()) };
+}
+
 async function run({ sizes = [100, 400], latencyMs = 25, projectDir, log = () => undefined }) {
   const emulator = await spawnEmulator();
   const stack = await engineStack(projectDir, emulator, "real-engine");
+  // The same engine without its state checkpoint after every step (an engine setting users can
+  // choose), to show how much of the time is the file backend rewriting the whole state each step.
+  const noCheckpoints = await engineStack(projectDir, emulator, "real-engine-skip-checkpoints", { PULUMI_SKIP_CHECKPOINTS: "true" });
   try {
     await emulator.setLatency(latencyMs);
     // The engine's fixed cost per operation: an up and a destroy of a program with no resources
@@ -106,26 +120,28 @@ async function run({ sizes = [100, 400], latencyMs = 25, projectDir, log = () =>
     const emptyDestroyMs = await stack.destroy();
     const runs = [];
     for (const n of sizes) {
-      const pairs = n / 2;
       log(`  real engine: ${n} resources`);
+      const engine = await engineRun(stack, emulator, n);
+      const skipCheckpoints = await engineRun(noCheckpoints, emulator, n);
       await emulator.resetStats();
-      const engineUpMs = await stack.up(pairs);
-      const upRequests = requests(await emulator.stats());
-      await emulator.resetStats();
-      const engineDestroyMs = await stack.destroy();
-      const destroyRequests = requests(await emulator.stats());
-      await emulator.resetStats();
-      const sdk = await sdkRun(emulator, pairs, ENGINE_PARALLELISM);
+      const sdk = await sdkRun(emulator, n / 2, ENGINE_PARALLELISM);
       const sdkRequests = requests(await emulator.stats()) - 1; // minus the untimed warm-up listing
       runs.push({
         resources: n,
-        engine: { upMs: engineUpMs, destroyMs: engineDestroyMs, upRequests, destroyRequests },
+        engine,
+        engineSkipCheckpoints: skipCheckpoints,
         sdk: { upMs: sdk.upMs, destroyMs: sdk.destroyMs, requests: sdkRequests },
-        ratio: { up: engineUpMs / sdk.upMs, destroy: engineDestroyMs / sdk.destroyMs, total: (engineUpMs + engineDestroyMs) / (sdk.upMs + sdk.destroyMs) },
+        ratio: {
+          up: engine.upMs / sdk.upMs,
+          destroy: engine.destroyMs / sdk.destroyMs,
+          total: (engine.upMs + engine.destroyMs) / (sdk.upMs + sdk.destroyMs),
+          totalSkipCheckpoints: (skipCheckpoints.upMs + skipCheckpoints.destroyMs) / (sdk.upMs + sdk.destroyMs),
+        },
         // What is left of the engine's time once its fixed cost per operation is taken away.
         perResourceMs: {
-          engineUp: (engineUpMs - emptyUpMs) / n,
-          engineDestroy: (engineDestroyMs - emptyDestroyMs) / n,
+          engineUp: (engine.upMs - emptyUpMs) / n,
+          engineDestroy: (engine.destroyMs - emptyDestroyMs) / n,
+          engineUpSkipCheckpoints: (skipCheckpoints.upMs - emptyUpMs) / n,
           sdkUp: sdk.upMs / n,
           sdkDestroy: sdk.destroyMs / n,
         },
@@ -134,6 +150,7 @@ async function run({ sizes = [100, 400], latencyMs = 25, projectDir, log = () =>
     return { latencyMs, parallelism: ENGINE_PARALLELISM, fixedCostMs: { up: emptyUpMs, destroy: emptyDestroyMs }, runs };
   } finally {
     stack.remove();
+    noCheckpoints.remove();
     await emulator.close();
   }
 }

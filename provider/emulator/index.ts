@@ -58,6 +58,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     injector: injector(options.faults, options.latency),
     secretFor: (key) => (key === apiKey ? apiSecret : undefined),
     ossUpdateConflictGap: options.ossUpdateConflictGap ?? false,
+    acceptIdHints: options.acceptIdHints ?? false,
     log: options.log,
   };
 

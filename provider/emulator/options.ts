@@ -73,6 +73,12 @@ export interface EmulatorOptions {
    * emulator detects those conflicts, the intended behaviour.
    */
   readonly ossUpdateConflictGap?: boolean;
+  /**
+   * Differential testing only: a create takes its ID from the `X-LiveKit-Emulator-Id` request
+   * header, so the emulator's IDs (and so its list order and conflict walks) equal those another
+   * LiveKit server gave the same request. Default `false`.
+   */
+  readonly acceptIdHints?: boolean;
   /** Receives one line per request (method, status, duration). No secrets or tokens are logged. */
   readonly log?: (line: string) => void;
 }

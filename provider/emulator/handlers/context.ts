@@ -10,6 +10,8 @@ export interface HandlerContext {
   readonly store: SipStore;
   readonly clock: MonotonicClock;
   readonly ossUpdateConflictGap: boolean;
+  /** The ID to give the object this request creates, when the emulator accepts ID hints. */
+  readonly idHint?: string;
 }
 
 // livekit `twirpAuthError`: the code is `unauthenticated` even though the token was fine.

@@ -94,7 +94,7 @@ export async function storeCreated<K extends ResourceKind>(
   idPrefix: string,
   setId: (info: Resources[K], id: string) => void,
 ): Promise<Resources[K]> {
-  const id = ctx.store.newId(idPrefix);
+  const id = ctx.idHint?.startsWith(idPrefix) ? ctx.idHint : ctx.store.newId(idPrefix);
   setId(info, id);
   const now = ctx.clock.now();
   const stamped: Stamped = info;

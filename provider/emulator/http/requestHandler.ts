@@ -18,8 +18,13 @@ export interface EmulatorRuntime {
   injector: FaultInjector;
   readonly secretFor: (apiKey: string) => string | undefined;
   readonly ossUpdateConflictGap: boolean;
+  /** Take created objects' IDs from the ID_HINT_HEADER request header (differential tests). */
+  readonly acceptIdHints: boolean;
   readonly log?: (line: string) => void;
 }
+
+/** The request header an ID hint comes in; see `EmulatorOptions.acceptIdHints`. */
+export const ID_HINT_HEADER = "x-livekit-emulator-id";
 
 const firstHeader = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
@@ -44,7 +49,8 @@ async function answer(rt: EmulatorRuntime, req: IncomingMessage, path: string, q
   if (!auth.ok) return auth.reply;
   if (isServicePath(path)) {
     const { body, tooLarge } = await readBody(req);
-    const ctx = { grants: auth.grants, store: rt.store, clock: rt.clock, ossUpdateConflictGap: rt.ossUpdateConflictGap };
+    const idHint = rt.acceptIdHints ? firstHeader(req.headers[ID_HINT_HEADER]) : undefined;
+    const ctx = { grants: auth.grants, store: rt.store, clock: rt.clock, ossUpdateConflictGap: rt.ossUpdateConflictGap, idHint };
     const contentType = firstHeader(req.headers["content-type"]);
     return serveTwirp({ httpMethod: req.method ?? "GET", path, contentType, body, bodyTooLarge: tooLarge }, ctx);
   }

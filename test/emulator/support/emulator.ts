@@ -1,10 +1,12 @@
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from "../../../provider/emulator";
+import { isDifferential, useDifferentialEmulator } from "../../differential/target";
 
 /**
  * One in-process emulator per test file, emptied before each test. Returns a getter because the
  * emulator only exists once `beforeAll` ran.
  */
 export function useEmulator(options: EmulatorOptions = {}): () => RunningEmulator {
+  if (isDifferential()) return useDifferentialEmulator(options);
   let emulator: RunningEmulator | undefined;
   beforeAll(async () => {
     emulator = await startEmulator({ port: 0, ...options });

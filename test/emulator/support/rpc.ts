@@ -22,7 +22,7 @@ export type Encoding = "json-camel" | "json-snake" | "protobuf";
 /** The JS SDK sends camelCase JSON, protojson clients snake_case, `lk` (Go SDK) protobuf. */
 export const ENCODINGS: readonly Encoding[] = ["json-camel", "json-snake", "protobuf"];
 
-const RESPONSE_TYPES: Readonly<Record<string, MessageType>> = {
+export const RESPONSE_TYPES: Readonly<Record<string, MessageType>> = {
   ListSIPTrunk: ListSIPTrunkResponse,
   CreateSIPInboundTrunk: SIPInboundTrunkInfo,
   CreateSIPOutboundTrunk: SIPOutboundTrunkInfo,

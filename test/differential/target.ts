@@ -1,0 +1,70 @@
+import { startEmulator, type EmulatorOptions, type RunningEmulator } from "../../provider/emulator";
+import { startLiveKitServer, type LiveKitServer } from "./liveKitServer";
+import { describeDifference, startDifferentialProxy, type DifferentialProxy } from "./proxy";
+import { explain } from "./knownDifferences";
+
+/**
+ * The emulator's conformance tests in differential mode (the `differential` jest project): the same
+ * tests, but their requests go through the differential proxy to LiveKit's real server and to the
+ * emulator, they get LiveKit's answers, and a test fails when the two answered differently in a way
+ * not listed in knownDifferences.ts.
+ */
+
+export const isDifferential = (): boolean => (globalThis as { __LIVEKIT_DIFFERENTIAL__?: boolean }).__LIVEKIT_DIFFERENTIAL__ === true;
+
+export interface DifferentialTarget {
+  emulator: RunningEmulator;
+  livekit: LiveKitServer;
+  proxy: DifferentialProxy;
+}
+
+/** Empties both servers: the emulator's store and LiveKit's Redis. */
+export async function resetBoth(target: DifferentialTarget): Promise<void> {
+  await target.emulator.store.clear();
+  target.emulator.resetStats();
+  await target.livekit.reset();
+  target.proxy.takeDifferences();
+}
+
+/** Fails with a readable report when the answers differed in a way not explained. */
+export function assertNoDifferences(target: DifferentialTarget): void {
+  const unexplained = target.proxy.takeDifferences().filter((d) => explain(d) === undefined);
+  if (unexplained.length > 0) {
+    throw new Error(`the emulator and LiveKit ${target.livekit.version} answered differently:\n  ${unexplained.map(describeDifference).join("\n  ")}`);
+  }
+}
+
+export async function startDifferentialTarget(options: EmulatorOptions = {}): Promise<DifferentialTarget> {
+  const livekit = await startLiveKitServer();
+  const emulator = await startEmulator({ port: 0, ...options, acceptIdHints: true });
+  const proxy = await startDifferentialProxy({ emulatorUrl: emulator.url, livekitUrl: livekit.url });
+  return { emulator, livekit, proxy };
+}
+
+export async function stopDifferentialTarget(target: DifferentialTarget | undefined): Promise<void> {
+  await target?.proxy.close();
+  await target?.emulator.close();
+  await target?.livekit.close();
+}
+
+/** `useEmulator` of the conformance tests, in differential mode: the emulator as seen through the proxy. */
+export function useDifferentialEmulator(options: EmulatorOptions = {}): () => RunningEmulator {
+  let target: DifferentialTarget | undefined;
+  let view: RunningEmulator | undefined;
+  beforeAll(async () => {
+    target = await startDifferentialTarget(options);
+    const port = Number(new URL(target.proxy.url).port);
+    view = Object.assign(Object.create(null), target.emulator, { url: target.proxy.url, port }) as RunningEmulator;
+  }, 60_000);
+  beforeEach(async () => {
+    if (target) await resetBoth(target);
+  });
+  afterEach(() => {
+    if (target) assertNoDifferences(target);
+  });
+  afterAll(() => stopDifferentialTarget(target), 30_000);
+  return () => {
+    if (view === undefined) throw new Error("the differential target is not running");
+    return view;
+  };
+}
