@@ -63,7 +63,15 @@ function apiError(method: string, response: globalThis.Response, text: string): 
     // Not Twirp JSON: LiveKit's auth middleware and proxies answer in plain text.
   }
   const code = response.status === 401 ? "unauthenticated" : response.status === 429 ? "resource_exhausted" : "unknown";
-  return new LiveKitApiError(method, response.status, code, text.trim() || response.statusText, {}, retryAfter(response));
+  return new LiveKitApiError(method, response.status, code, withoutToken(text.trim()) || response.statusText, {}, retryAfter(response));
+}
+
+/**
+ * LiveKit's server echoes the whole bearer token in its 401 text (`invalid token: <jwt>, error: …`);
+ * a token is a credential for its lifetime, so it never reaches our errors or Pulumi's logs.
+ */
+export function withoutToken(text: string): string {
+  return text.replace(/\beyJ[\w-]*\.[\w-]*\.[\w-]*/g, "<token>");
 }
 
 function retryAfter(response: globalThis.Response): number | undefined {

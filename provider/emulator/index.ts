@@ -9,8 +9,8 @@ import { StatsCounter, type EmulatorStats } from "./stats";
 import { SipStore } from "./store/sipStore";
 import { storeHandle, type EmulatorStore } from "./storeHandle";
 
-export type { EmulatorOptions, FaultKind, FaultOptions, FaultTiming, LatencyOption } from "./options";
-export { EMULATOR_DEFAULTS, FAULT_KINDS } from "./options";
+export type { EmulatorMode, EmulatorOptions, FaultKind, FaultOptions, FaultTiming, LatencyOption } from "./options";
+export { EMULATOR_DEFAULTS, EMULATOR_MODES, FAULT_KINDS } from "./options";
 export type { EmulatorStats } from "./stats";
 export type { EmulatorStore } from "./storeHandle";
 export type { ResourceKind } from "./store/resources";
@@ -57,7 +57,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     stats,
     injector: injector(options.faults, options.latency),
     secretFor: (key) => (key === apiKey ? apiSecret : undefined),
-    ossUpdateConflictGap: options.ossUpdateConflictGap ?? false,
+    ossUpdateConflictGap: options.ossUpdateConflictGap ?? (options.mode ?? "oss") === "oss",
+    timestamps: options.mode === "cloud",
     acceptIdHints: options.acceptIdHints ?? false,
     log: options.log,
   };

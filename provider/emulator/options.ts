@@ -50,6 +50,10 @@ export interface FaultOptions {
 /** Added delay per request: a fixed number of milliseconds or a uniform range. */
 export type LatencyOption = number | { readonly minMs: number; readonly maxMs: number };
 
+export type EmulatorMode = "oss" | "cloud";
+
+export const EMULATOR_MODES: readonly EmulatorMode[] = ["oss", "cloud"];
+
 export interface EmulatorOptions {
   /** Interface to listen on. Default `127.0.0.1`. */
   readonly host?: string;
@@ -68,9 +72,17 @@ export interface EmulatorOptions {
   /** Seed for the latency PRNG when `latency` is a range. Default: `faults.seed`, else 1. */
   readonly latencySeed?: number;
   /**
-   * Reproduce the OSS LiveKit gap where an update that moves an inbound trunk (or a dispatch rule)
-   * to a disjoint set of numbers (or trunks) skips the conflict check. Default `false`: the
-   * emulator detects those conflicts, the intended behaviour.
+   * Which LiveKit to answer like:
+   * - `"oss"` (default): LiveKit's open-source server (v1.13.5, checked by the differential tests):
+   *   no `created_at`/`updated_at`, and an update that moves an inbound trunk (or a dispatch rule)
+   *   to a disjoint set of numbers (or trunks) skips the conflict check;
+   * - `"cloud"`: LiveKit Cloud's differences we know of: both timestamps set (`created_at` kept,
+   *   `updated_at` moved on every update), and conflicts checked on those updates too.
+   */
+  readonly mode?: EmulatorMode;
+  /**
+   * Overrides the mode's choice of whether an update that moves a trunk or rule to disjoint
+   * numbers or trunks skips the conflict check (`true` in `"oss"` mode, `false` in `"cloud"`).
    */
   readonly ossUpdateConflictGap?: boolean;
   /**

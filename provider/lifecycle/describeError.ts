@@ -4,7 +4,7 @@ import type { ResourceDefinition } from "../resources/definition";
 const hints: [RegExp, string][] = [
   [/^Conflicting inbound SIP Trunks/, "another inbound trunk already answers these numbers; give one of them distinct allowedNumbers, or remove the number from the other trunk first"],
   [/^Dispatch rule for the same trunk/, "another dispatch rule already routes calls with this pin on these trunks and numbers; change the pin, trunkIds, numbers or inboundNumbers of one of them"],
-  [/permissions denied|invalid API key|invalid authorization token/, "check livekit:apiKey and livekit:apiSecret (or LIVEKIT_API_KEY / LIVEKIT_API_SECRET); the key needs the SIP admin permission"],
+  [/permissions denied|invalid API key|invalid authorization token|invalid token/, "check livekit:apiKey and livekit:apiSecret (or LIVEKIT_API_KEY / LIVEKIT_API_SECRET); the key needs the SIP admin permission"],
 ];
 
 /**

@@ -2,12 +2,14 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import { decodeRawUrlBase64 } from "./goBase64";
 
 /**
- * Verification of LiveKit API tokens as the server does it (livekit `pkg/service/auth.go`,
- * protocol `auth/verifier.go`, golang-jwt v5), reproducing its error texts:
- * - a token that does not even parse: `invalid authorization token`;
- * - an unknown `iss` (API key): `invalid API key`;
- * - any later failure: `invalid authorization token: <golang-jwt message>`.
- * HS256 only, `exp` required, 60 s leeway on `exp` and `nbf`.
+ * Verification of LiveKit API tokens as the server does it (livekit-server v1.13.5
+ * `pkg/service/auth.go`, protocol `auth/verifier.go`, golang-jwt v5), reproducing its error texts,
+ * checked against that server by the differential tests:
+ * - a token that does not even parse (segments, base64 of any of the three, registered claims):
+ *   `invalid authorization token`;
+ * - an unknown `iss` (API key): `invalid API key: <iss>`;
+ * - any later failure: `invalid token: <the token>, error: <golang-jwt message>`.
+ * HS256 only, `exp` optional, 60 s leeway on `exp` and `nbf`.
  */
 
 export interface SipGrant {
@@ -38,7 +40,7 @@ type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
 
 const PARSE_FAILURE: TokenCheck = { ok: false, message: "invalid authorization token" };
-const failure = (jwtMessage: string): TokenCheck => ({ ok: false, message: `invalid authorization token: ${jwtMessage}` });
+const failure = (raw: string, jwtMessage: string): TokenCheck => ({ ok: false, message: `invalid token: ${raw}, error: ${jwtMessage}` });
 
 const isObject = (v: Json | undefined): v is JsonObject => typeof v === "object" && v !== null && !Array.isArray(v);
 
@@ -106,11 +108,12 @@ function grantObject<T>(
 ): { value?: T; error?: string } {
   const raw = field(claims, claim);
   if (raw === undefined || raw === null) return {};
-  if (!isObject(raw)) return { error: `json: cannot unmarshal ${jsonKind(raw)} into Go struct field tokenClaims.${claim} of type auth.${goType}` };
+  // The grants are an embedded ClaimGrants in the server's tokenClaims, which Go names in the path.
+  if (!isObject(raw)) return { error: `json: cannot unmarshal ${jsonKind(raw)} into Go struct field tokenClaims.ClaimGrants.${claim} of type auth.${goType}` };
   for (const [name, kind] of Object.entries(fields)) {
     const v = field(raw, name.toLowerCase());
     if (v !== undefined && v !== null && jsonKind(v) !== kind) {
-      return { error: `json: cannot unmarshal ${jsonKind(v)} into Go struct field ${goType}.${claim}.${name} of type ${kind}` };
+      return { error: `json: cannot unmarshal ${jsonKind(v)} into Go struct field ${goType}.ClaimGrants.${claim}.${name} of type ${kind}` };
     }
   }
   return { value: build((name) => field(raw, name.toLowerCase())) };
@@ -137,8 +140,7 @@ function signatureValid(signingInput: string, signature: Buffer, secret: string)
 
 function claimsProblems(claims: RegisteredClaims, nowSeconds: number): string[] {
   const problems: string[] = [];
-  if (claims.exp === null) problems.push("token is missing required claim: exp claim is required");
-  else if (!(nowSeconds < claims.exp + TOKEN_LEEWAY_SECONDS)) problems.push("token is expired");
+  if (claims.exp !== null && !(nowSeconds < claims.exp + TOKEN_LEEWAY_SECONDS)) problems.push("token is expired");
   if (claims.nbf !== null && nowSeconds < claims.nbf - TOKEN_LEEWAY_SECONDS) problems.push("token is not valid yet");
   return problems;
 }
@@ -162,19 +164,21 @@ export function verifyAccessToken(
   const registered = registeredClaims(claims);
   if (registered === undefined) return PARSE_FAILURE;
 
+  // golang-jwt's ParseUnverified decodes the signature too, so a mangled one fails the parse.
+  const signature = decodeRawUrlBase64(parts[2]);
+  if (!signature.ok) return PARSE_FAILURE;
+
   const secret = registered.iss === "" ? undefined : secretFor(registered.iss);
-  if (secret === undefined || secret === "") return { ok: false, message: "invalid API key" };
+  if (secret === undefined || secret === "") return { ok: false, message: `invalid API key: ${registered.iss}` };
 
   const grants = isObject(claims) ? grantsOf(claims, registered.iss) : { apiKey: registered.iss };
-  if (typeof grants === "string") return failure(`token is malformed: could not JSON decode claim: ${grants}`);
-  if (alg !== "HS256") return failure(`token signature is invalid: signing method ${alg} is invalid`);
-  const signature = decodeRawUrlBase64(parts[2]);
-  if (!signature.ok) return failure(`token is malformed: could not base64 decode signature: ${signature.message}`);
+  if (typeof grants === "string") return failure(raw, `token is malformed: could not JSON decode claim: ${grants}`);
+  if (alg !== "HS256") return failure(raw, `token signature is invalid: signing method ${alg} is invalid`);
   if (!signatureValid(`${parts[0]}.${parts[1]}`, signature.bytes, secret)) {
-    return failure("token signature is invalid: signature is invalid");
+    return failure(raw, "token signature is invalid: signature is invalid");
   }
   const problems = claimsProblems(registered, nowSeconds);
-  if (problems.length > 0) return failure(`token has invalid claims: ${problems.join("\n")}`);
+  if (problems.length > 0) return failure(raw, `token has invalid claims: ${problems.join("\n")}`);
   return { ok: true, grants };
 }
 

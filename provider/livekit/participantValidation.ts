@@ -1,6 +1,6 @@
 import { COUNTRY_CODES } from "./countryCodes";
 import { goUnquotes } from "./goUnquote";
-import { tokenCharsError, validateAttributesToHeaders, validateHeaders, validateHeadersToAttributes } from "./headers";
+import { validateAttributesToHeaders, validateHeaders, validateHeadersToAttributes } from "./headers";
 import { validateMediaConfig } from "./media";
 import { hostnameFormatError } from "./trunkValidation";
 import { GoError } from "./twirp";
@@ -30,7 +30,6 @@ export interface CreateParticipantLike {
   readonly trunk?: OutboundConfigLike;
   readonly sipNumber?: string;
   readonly sipCallTo?: string;
-  readonly toUserOverride?: string;
   readonly roomName?: string;
   readonly displayName?: string;
   readonly destination?: DestinationLike;
@@ -66,7 +65,8 @@ export function validateDestination(destination: DestinationLike | undefined): G
   if ((destination.city ?? "") !== "" && country === "" && (destination.region ?? "") === "") {
     return fail("if city is specified, country or region must also be specified");
   }
-  if (country !== "" && !COUNTRY_CODES.has(country)) return fail(COUNTRY_MESSAGE);
+  // golang.org/x/text's ParseRegion takes the alias UK for GB (the message itself offers it).
+  if (country !== "" && country !== "UK" && !COUNTRY_CODES.has(country)) return fail(COUNTRY_MESSAGE);
   return undefined;
 }
 
@@ -74,11 +74,8 @@ function validateCallee(req: CreateParticipantLike): GoError | undefined {
   const callTo = req.sipCallTo ?? "";
   if (callTo === "") return fail("missing sip callee number");
   if (callTo.includes("@")) return fail("SipCallTo should be a phone number or SIP user, not a full SIP URI");
-  const override = req.toUserOverride ?? "";
-  if (override === "") return undefined;
-  if (override.includes("@")) return fail("ToUserOverride should be a phone number or SIP user, not a full SIP URI");
-  const chars = tokenCharsError(override);
-  return chars === undefined ? undefined : fail(`ToUserOverride contains invalid characters: ${chars}`);
+  // LiveKit v1.13.5 does not check to_user_override (later versions do).
+  return undefined;
 }
 
 function validateDisplayName(displayName: string | undefined): GoError | undefined {

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import * as fs from "node:fs";
 import { connect, createServer } from "node:net";
 import * as path from "node:path";
@@ -106,7 +106,7 @@ export async function startLiveKitServer(): Promise<LiveKitServer> {
     },
     path.join(logDir, "livekit-server.log"),
   );
-  const version = /version (\S+)/.exec(fs.readFileSync(path.join(logDir, "livekit-server.log"), "utf8"))?.[1] ?? "unknown";
+  const version = /version (\S+)/.exec(spawnSync("livekit-server", ["--version"], { encoding: "utf8" }).stdout)?.[1] ?? "unknown";
   return {
     url,
     apiKey,

@@ -142,7 +142,9 @@ export async function startDifferentialProxy(targets: { emulatorUrl: string; liv
       const found: { where: string; a: unknown; b: unknown }[] = [];
       if (emulator.status !== livekit.status) found.push({ where: "status", a: emulator.status, b: livekit.status });
       if (emulator.contentType !== livekit.contentType) found.push({ where: "content-type", a: emulator.contentType, b: livekit.contentType });
-      found.push(...differences(normalise(emulatorBody), normalise(livekitBody)));
+      // When one side failed, the whole answers are the difference, not each field of the other.
+      if (emulator.status !== livekit.status) found.push({ where: "body", a: emulatorBody, b: livekitBody });
+      else found.push(...differences(normalise(emulatorBody), normalise(livekitBody)));
       const request = summarise(req, body);
       for (const d of found) recorded.push({ method, request, where: d.where, emulator: d.a, livekit: d.b });
       const headers: Record<string, string> = {};
@@ -178,6 +180,9 @@ export async function startDifferentialProxy(targets: { emulatorUrl: string; liv
 
 /** A difference as a reviewer reads it. */
 export function describeDifference(d: Difference): string {
-  const show = (v: unknown) => (v === undefined ? "(absent)" : JSON.stringify(v));
+  const show = (v: unknown) => {
+    const text = v === undefined ? "(absent)" : JSON.stringify(v);
+    return text.length > 400 ? `${text.slice(0, 400)}…` : text;
+  };
   return `${d.method} ${d.where}: emulator ${show(d.emulator)}, LiveKit ${show(d.livekit)}\n    request: ${d.request}`;
 }

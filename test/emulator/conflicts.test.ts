@@ -135,14 +135,12 @@ describe("inbound trunk conflicts", () => {
       expect(res.error?.msg).toBe(expected);
     });
 
-    it("detects a conflict created by moving a trunk to disjoint numbers (OSS misses it)", async () => {
-      const a = await createInbound(url(), { numbers: ["+15550001"] });
+    it("lets an update that moves a trunk to disjoint numbers through: LiveKit's update gap", async () => {
+      await createInbound(url(), { numbers: ["+15550001"] });
       const b = await createInbound(url(), { numbers: ["+15550002"] });
       const res = await update(b.sipTrunkId, ["+15550001"]);
-      expect(res.status).toBe(400);
-      expect(res.error?.msg).toMatch(/^Conflicting inbound SIP Trunks: /);
-      expect(res.error?.msg).toContain(a.sipTrunkId);
-      expect(emulator().store.get("inboundTrunk", b.sipTrunkId)?.["numbers"]).toEqual(["+15550002"]);
+      expect(res.status).toBe(200);
+      expect(emulator().store.get("inboundTrunk", b.sipTrunkId)?.["numbers"]).toEqual(["+15550001"]);
     });
   });
 });
@@ -230,14 +228,16 @@ describe("dispatch rule conflicts", () => {
   });
 
   it("compares every stored rule for the new request form, only matching ones for the legacy form", async () => {
-    // Two stored rules that conflict with each other (drift: created behind the API's back).
-    for (const id of ["SDR_aaaaaaaaaaaa", "SDR_bbbbbbbbbbbb"]) {
-      await emulator().store.put("dispatchRule", { sip_dispatch_rule_id: id, name: id, trunk_ids: ["ST_a"], rule: { dispatch_rule_direct: { room_name: "r" } } });
-    }
+    // Two stored rules that conflict with each other, made through LiveKit's update gap.
+    const a = await createRule(url(), { name: "a", trunkIds: ["ST_a"] });
+    const b = await createRule(url(), { name: "b", trunkIds: ["ST_x"] });
+    const move = new UpdateSIPDispatchRuleRequest({ sipDispatchRuleId: b.sipDispatchRuleId, action: { case: "update", value: { trunkIds: { set: ["ST_a"] } } } });
+    expect((await rpc(url(), "UpdateSIPDispatchRule", move)).status).toBe(200);
     const legacy = new CreateSIPDispatchRuleRequest({ rule: direct("r"), trunkIds: ["ST_b"] });
     expect((await rpc(url(), "CreateSIPDispatchRule", legacy)).status).toBe(200);
     const res = await create({ trunkIds: ["ST_c"] });
-    expect(res.error?.msg).toBe(ruleConflict("SDR_aaaaaaaaaaaa", "SDR_aaaaaaaaaaaa"));
+    const first = a.sipDispatchRuleId < b.sipDispatchRuleId ? a : b;
+    expect(res.error?.msg).toBe(ruleConflict(first.sipDispatchRuleId, first.name));
   });
 
   describe("on update", () => {
@@ -249,34 +249,47 @@ describe("dispatch rule conflicts", () => {
       expect((await setTrunks(r.sipDispatchRuleId, ["ST_a", "ST_b"])).status).toBe(200);
     });
 
-    it("detects a conflict created by moving a rule to disjoint trunks (OSS misses it)", async () => {
-      const a = await createRule(url(), { name: "a", trunkIds: ["ST_a"] });
+    it("lets an update that moves a rule to disjoint trunks through: LiveKit's update gap", async () => {
+      await createRule(url(), { name: "a", trunkIds: ["ST_a"] });
       const b = await createRule(url(), { name: "b", trunkIds: ["ST_b"] });
-      const res = await setTrunks(b.sipDispatchRuleId, ["ST_a"]);
-      expect(res.status).toBe(400);
-      const expected = a.sipDispatchRuleId < b.sipDispatchRuleId ? ruleConflict(a.sipDispatchRuleId, "a") : ruleConflict(b.sipDispatchRuleId, "b");
-      expect(res.error?.msg).toBe(expected);
+      expect((await setTrunks(b.sipDispatchRuleId, ["ST_a"])).status).toBe(200);
     });
   });
 });
 
-describe("with ossUpdateConflictGap, updates moving a resource skip the check as in OSS LiveKit", () => {
-  it("lets the conflicting updates through", async () => {
-    const emulator = await startEmulator({ port: 0, ossUpdateConflictGap: true });
+describe("in cloud mode, updates that move a resource are conflict-checked too", () => {
+  it("refuses the updates the open-source server lets through, naming the other resource", async () => {
+    const emulator = await startEmulator({ port: 0, mode: "cloud" });
     try {
       const url = emulator.url;
-      await createInbound(url, { numbers: ["+15550001"] });
+      const a = await createInbound(url, { numbers: ["+15550001"] });
       const t = await createInbound(url, { numbers: ["+15550002"] });
       const moveTrunk = new UpdateSIPInboundTrunkRequest({ sipTrunkId: t.sipTrunkId, action: { case: "update", value: { numbers: { set: ["+15550001"] } } } });
-      expect((await rpc(url, "UpdateSIPInboundTrunk", moveTrunk)).status).toBe(200);
-      // A change that keeps a shared number is still checked.
-      const keepShared = new UpdateSIPInboundTrunkRequest({ sipTrunkId: t.sipTrunkId, action: { case: "update", value: { name: "x" } } });
-      expect((await rpc(url, "UpdateSIPInboundTrunk", keepShared)).status).toBe(400);
+      const refused = await rpc(url, "UpdateSIPInboundTrunk", moveTrunk);
+      expect(refused.status).toBe(400);
+      expect(refused.error?.msg).toMatch(/^Conflicting inbound SIP Trunks: /);
+      expect(refused.error?.msg).toContain(a.sipTrunkId);
+      expect(emulator.store.get("inboundTrunk", t.sipTrunkId)?.["numbers"]).toEqual(["+15550002"]);
 
-      await createRule(url, { trunkIds: ["ST_a"] });
-      const r = await createRule(url, { trunkIds: ["ST_b"] });
-      const moveRule = new UpdateSIPDispatchRuleRequest({ sipDispatchRuleId: r.sipDispatchRuleId, action: { case: "update", value: { trunkIds: { set: ["ST_a"] } } } });
-      expect((await rpc(url, "UpdateSIPDispatchRule", moveRule)).status).toBe(200);
+      const ra = await createRule(url, { name: "a", trunkIds: ["ST_a"] });
+      const rb = await createRule(url, { name: "b", trunkIds: ["ST_b"] });
+      const moveRule = new UpdateSIPDispatchRuleRequest({ sipDispatchRuleId: rb.sipDispatchRuleId, action: { case: "update", value: { trunkIds: { set: ["ST_a"] } } } });
+      const res = await rpc(url, "UpdateSIPDispatchRule", moveRule);
+      expect(res.status).toBe(400);
+      const expected = ra.sipDispatchRuleId < rb.sipDispatchRuleId ? ruleConflict(ra.sipDispatchRuleId, "a") : ruleConflict(rb.sipDispatchRuleId, "b");
+      expect(res.error?.msg).toBe(expected);
+    } finally {
+      await emulator.close();
+    }
+  });
+
+  it("ossUpdateConflictGap: true restores the gap in cloud mode", async () => {
+    const emulator = await startEmulator({ port: 0, mode: "cloud", ossUpdateConflictGap: true });
+    try {
+      await createInbound(emulator.url, { numbers: ["+15550001"] });
+      const t = await createInbound(emulator.url, { numbers: ["+15550002"] });
+      const moveTrunk = new UpdateSIPInboundTrunkRequest({ sipTrunkId: t.sipTrunkId, action: { case: "update", value: { numbers: { set: ["+15550001"] } } } });
+      expect((await rpc(emulator.url, "UpdateSIPInboundTrunk", moveTrunk)).status).toBe(200);
     } finally {
       await emulator.close();
     }

@@ -34,13 +34,11 @@ describe("CreateSIPParticipant", () => {
     ["an inline trunk with a SIP URI", { trunk: { hostname: "sip:x" } }, "trunk hostname should be a hostname or IP, not SIP URI"],
     ["no callee", { sipCallTo: "" }, "missing sip callee number"],
     ["a callee URI", { sipCallTo: "bob@example.com" }, "SipCallTo should be a phone number or SIP user, not a full SIP URI"],
-    ["a to-user override URI", { toUserOverride: "a@b" }, "ToUserOverride should be a phone number or SIP user, not a full SIP URI"],
-    ["a to-user override with a space", { toUserOverride: "a b" }, "ToUserOverride contains invalid characters: char 32 not allowed"],
     ["no room", { roomName: "" }, "missing room name"],
     ["a long display name", { displayName: "x".repeat(129) }, "DisplayName too long (max 128 characters)"],
     ["a display name with a bare quote", { displayName: 'a"b' }, "DisplayName must be a valid quoted string: invalid syntax"],
     ["a city without country or region", { destination: { city: "Paris" } }, "if city is specified, country or region must also be specified"],
-    ["a country alias", { destination: { country: "UK" } }, "country must be a valid ISO 3166-1 alpha-2 code (2-letter like 'US', 'IN', 'UK')"],
+    ["a country that is no country", { destination: { country: "XX" } }, "country must be a valid ISO 3166-1 alpha-2 code (2-letter like 'US', 'IN', 'UK')"],
     ["a lower-case country", { destination: { country: "us" } }, "country must be a valid ISO 3166-1 alpha-2 code (2-letter like 'US', 'IN', 'UK')"],
     ["a forbidden header", { headers: { "Max-Forwards": "1" } }, "invalid header name: header name Max-Forwards not supported"],
     ["a bad codec", { media: { codecs: [{ name: "" }] } }, "missing codec name"],
@@ -64,7 +62,13 @@ describe("CreateSIPParticipant", () => {
 
   it("then finds no SIP service to place the call", async () => {
     const trunk = await createOutbound(emulator().url);
-    for (const fields of [{ sipTrunkId: trunk.sipTrunkId, sipNumber: "" }, { destination: { country: "FR", city: "Paris" }, displayName: "Zoë \\u00e9" }]) {
+    for (const fields of [
+      { sipTrunkId: trunk.sipTrunkId, sipNumber: "" },
+      { destination: { country: "FR", city: "Paris" }, displayName: "Zoë \\u00e9" },
+      // LiveKit v1.13.5 takes UK as GB, and does not check to_user_override.
+      { destination: { country: "UK" } },
+      { toUserOverride: "a@b" },
+    ]) {
       const res = await create(fields);
       expect([res.status, res.error]).toEqual([503, { code: "unavailable", msg: "twirp error unknown: no response from servers" }]);
     }

@@ -6,7 +6,8 @@ import { ok, rpc } from "./support/rpc";
 /** Serialized mutations, the out-of-band store handle and the request counters. */
 
 describe("concurrency", () => {
-  const emulator = useEmulator();
+  // Cloud mode: updates that move a trunk are conflict-checked, so racing moves can conflict.
+  const emulator = useEmulator({ mode: "cloud" });
   const url = () => emulator().url;
 
   it("never stores two conflicting trunks, however many requests race", async () => {

@@ -13,6 +13,7 @@ import {
   UpdateSIPInboundTrunkRequest,
   UpdateSIPOutboundTrunkRequest,
 } from "@livekit/protocol";
+import { startEmulator, type RunningEmulator } from "../../provider/emulator";
 import { useEmulator } from "./support/emulator";
 import { callee, createInbound, createOutbound, createRule, direct } from "./support/fixtures";
 import { ENCODINGS, ok, type Encoding } from "./support/rpc";
@@ -154,30 +155,58 @@ describe("updates", () => {
     expect(res.media).toBeDefined();
   });
 
-  describe("timestamps, set as LiveKit Cloud does", () => {
-    it("sets created_at and updated_at together on create", async () => {
-      const before = Date.now();
+  describe("timestamps, as the open-source server leaves them", () => {
+    it("sets neither created_at nor updated_at, on create, update or replace", async () => {
       const t = await createInbound(url());
-      const created = t.createdAt!.toDate().getTime();
-      expect(created).toBeGreaterThanOrEqual(before - 1);
-      expect(created).toBeLessThanOrEqual(Date.now() + 1);
-      expect(t.updatedAt?.equals(t.createdAt)).toBe(true);
-    });
-
-    it("moves updated_at forward and keeps created_at, on update and on replace", async () => {
-      const t = await createInbound(url());
+      expect([t.createdAt, t.updatedAt]).toEqual([undefined, undefined]);
       const updated = await updateInbound(t.sipTrunkId, { name: "x" });
-      expect(updated.createdAt?.equals(t.createdAt)).toBe(true);
-      expect(updated.updatedAt!.toDate() >= t.updatedAt!.toDate()).toBe(true);
-      expect(updated.updatedAt?.equals(t.updatedAt)).toBe(false);
-      const replaced = await replaceInbound(t.sipTrunkId, { numbers: ["+9"], createdAt: { seconds: 1n } });
-      expect(replaced.createdAt?.equals(t.createdAt)).toBe(true);
-      expect(replaced.updatedAt?.equals(updated.updatedAt)).toBe(false);
+      expect([updated.createdAt, updated.updatedAt]).toEqual([undefined, undefined]);
+      const replaced = await replaceInbound(t.sipTrunkId, { numbers: ["+9"] });
+      expect([replaced.createdAt, replaced.updatedAt]).toEqual([undefined, undefined]);
     });
 
-    it("ignores timestamps sent on create", async () => {
-      const r = await createRule(url(), { createdAt: { seconds: 5n }, updatedAt: { seconds: 5n } });
-      expect(r.createdAt!.seconds > 5n).toBe(true);
+    it("keeps timestamps sent on create as they were sent", async () => {
+      const r = await createRule(url(), { createdAt: { seconds: 5n }, updatedAt: { seconds: 6n } });
+      expect([r.createdAt?.seconds, r.updatedAt?.seconds]).toEqual([5n, 6n]);
     });
+  });
+});
+
+/** LiveKit Cloud reports when each object was created and last updated; `mode: "cloud"` does too. */
+describe("in cloud mode, timestamps as LiveKit Cloud sets them", () => {
+  let emulator: RunningEmulator;
+  beforeAll(async () => {
+    emulator = await startEmulator({ port: 0, mode: "cloud" });
+  });
+  beforeEach(() => emulator.store.clear());
+  afterAll(() => emulator.close());
+  const updateInbound = (id: string, value: PartialMessage<SIPInboundTrunkUpdate>) =>
+    ok<SIPInboundTrunkInfo>(emulator.url, "UpdateSIPInboundTrunk", new UpdateSIPInboundTrunkRequest({ sipTrunkId: id, action: { case: "update", value } }));
+  const replaceInbound = (id: string, value: PartialMessage<SIPInboundTrunkInfo>) =>
+    ok<SIPInboundTrunkInfo>(emulator.url, "UpdateSIPInboundTrunk", new UpdateSIPInboundTrunkRequest({ sipTrunkId: id, action: { case: "replace", value } }));
+
+  it("sets created_at and updated_at together on create", async () => {
+    const before = Date.now();
+    const t = await createInbound(emulator.url);
+    const created = t.createdAt!.toDate().getTime();
+    expect(created).toBeGreaterThanOrEqual(before - 1);
+    expect(created).toBeLessThanOrEqual(Date.now() + 1);
+    expect(t.updatedAt?.equals(t.createdAt)).toBe(true);
+  });
+
+  it("moves updated_at forward and keeps created_at, on update and on replace", async () => {
+    const t = await createInbound(emulator.url);
+    const updated = await updateInbound(t.sipTrunkId, { name: "x" });
+    expect(updated.createdAt?.equals(t.createdAt)).toBe(true);
+    expect(updated.updatedAt!.toDate() >= t.updatedAt!.toDate()).toBe(true);
+    expect(updated.updatedAt?.equals(t.updatedAt)).toBe(false);
+    const replaced = await replaceInbound(t.sipTrunkId, { numbers: ["+9"], createdAt: { seconds: 1n } });
+    expect(replaced.createdAt?.equals(t.createdAt)).toBe(true);
+    expect(replaced.updatedAt?.equals(updated.updatedAt)).toBe(false);
+  });
+
+  it("ignores timestamps sent on create", async () => {
+    const r = await createRule(emulator.url, { createdAt: { seconds: 5n }, updatedAt: { seconds: 5n } });
+    expect(r.createdAt!.seconds > 5n).toBe(true);
   });
 });

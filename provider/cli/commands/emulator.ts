@@ -1,6 +1,6 @@
 import { Command } from "commander";
 import { EMULATOR_DEFAULTS, FAULT_KINDS, startEmulator, type FaultKind, type FaultOptions, type RunningEmulator } from "../../emulator";
-import { FAULT_TIMINGS, type EmulatorOptions, type FaultTiming, type LatencyOption } from "../../emulator/options";
+import { EMULATOR_MODES, FAULT_TIMINGS, type EmulatorMode, type EmulatorOptions, type FaultTiming, type LatencyOption } from "../../emulator/options";
 import { parseChoice, parseFraction, parseInteger, parseList, parseMillisecondsOrRange, parsePort } from "../optionParsers";
 
 interface EmulatorFlags {
@@ -15,6 +15,7 @@ interface EmulatorFlags {
   faultKinds?: string[];
   faultMethods?: string[];
   faultTiming?: FaultTiming;
+  mode?: EmulatorMode;
   ossUpdateConflictGap?: boolean;
   quiet?: boolean;
 }
@@ -41,6 +42,7 @@ export function emulatorOptions(flags: EmulatorFlags): EmulatorOptions {
     statePath: flags.state,
     latency: flags.latency,
     faults: faultOptions(flags),
+    mode: flags.mode,
     ossUpdateConflictGap: flags.ossUpdateConflictGap,
     log: flags.quiet ? undefined : (line) => process.stderr.write(`${line}\n`),
   };
@@ -89,7 +91,8 @@ export function emulatorCommand(): Command {
     .option("--fault-kinds <kinds>", `comma-separated: ${FAULT_KINDS.join(", ")} (default unavailable)`, parseList)
     .option("--fault-methods <methods>", "all, mutating, read, or comma-separated method names (default all)", parseList)
     .option("--fault-timing <timing>", `${FAULT_TIMINGS.join(", ")}: fail before or after applying (default before)`, parseChoice(FAULT_TIMINGS))
-    .option("--oss-update-conflict-gap", "skip conflict checks on updates that move a resource, as OSS LiveKit does")
+    .option("--mode <mode>", "oss: like LiveKit's open-source server; cloud: timestamps and update conflicts as LiveKit Cloud", parseChoice(EMULATOR_MODES), "oss")
+    .option("--oss-update-conflict-gap", "skip conflict checks on updates that move a resource, as OSS LiveKit does (the oss mode's default)")
     .option("--quiet", "do not log requests")
     .action((flags: EmulatorFlags) => run(flags));
 }

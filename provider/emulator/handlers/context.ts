@@ -10,6 +10,8 @@ export interface HandlerContext {
   readonly store: SipStore;
   readonly clock: MonotonicClock;
   readonly ossUpdateConflictGap: boolean;
+  /** Set `created_at` and `updated_at` as LiveKit Cloud does (`mode: "cloud"`). */
+  readonly timestamps: boolean;
   /** The ID to give the object this request creates, when the emulator accepts ID hints. */
   readonly idHint?: string;
 }

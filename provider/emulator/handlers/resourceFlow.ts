@@ -85,7 +85,8 @@ export function applyUpdateAction<I extends { clone(): I }, U>(
 
 /**
  * Stores a new resource: the ID is generated only now, after every check passed, so conflict
- * messages print `<new>` for it as LiveKit's do. Both timestamps are set, as LiveKit Cloud does.
+ * messages print `<new>` for it as LiveKit's do. In Cloud mode both timestamps are set, as LiveKit
+ * Cloud does; the open-source server leaves them as the request had them.
  */
 export async function storeCreated<K extends ResourceKind>(
   ctx: HandlerContext,
@@ -96,17 +97,20 @@ export async function storeCreated<K extends ResourceKind>(
 ): Promise<Resources[K]> {
   const id = ctx.idHint?.startsWith(idPrefix) ? ctx.idHint : ctx.store.newId(idPrefix);
   setId(info, id);
-  const now = ctx.clock.now();
-  const stamped: Stamped = info;
-  stamped.createdAt = now;
-  stamped.updatedAt = now.clone();
+  if (ctx.timestamps) {
+    const now = ctx.clock.now();
+    const stamped: Stamped = info;
+    stamped.createdAt = now;
+    stamped.updatedAt = now.clone();
+  }
   await ctx.store.commit([{ kind, id, value: info }]);
   return info;
 }
 
 /**
- * Loads, transforms, checks and stores one resource under the store's lock. `created_at` keeps
- * its stored value (a `replace` cannot rewrite history) and `updated_at` moves forward.
+ * Loads, transforms, checks and stores one resource under the store's lock. In Cloud mode
+ * `created_at` keeps its stored value (a `replace` cannot rewrite history) and `updated_at` moves
+ * forward.
  */
 export function storeUpdated<K extends ResourceKind>(
   ctx: HandlerContext,
@@ -120,9 +124,11 @@ export function storeUpdated<K extends ResourceKind>(
     if (stored === undefined) throw kind === "dispatchRule" ? dispatchRuleNotFound() : trunkNotFound();
     const updated = transform(stored);
     check(updated);
-    const stamped: Stamped = updated;
-    stamped.createdAt = (stored as Stamped).createdAt?.clone() ?? stamped.createdAt;
-    stamped.updatedAt = ctx.clock.now();
+    if (ctx.timestamps) {
+      const stamped: Stamped = updated;
+      stamped.createdAt = (stored as Stamped).createdAt?.clone() ?? stamped.createdAt;
+      stamped.updatedAt = ctx.clock.now();
+    }
     await ctx.store.commit([{ kind, id, value: updated }]);
     return updated;
   });

@@ -1,7 +1,11 @@
 import type { IncomingMessage } from "node:http";
 
 /** LiveKit's default `limit.max_api_request_body_size`: 10 MiB. */
-export const MAX_BODY_BYTES = 10 * 1024 * 1024;
+/**
+ * LiveKit v1.13.5 reads request bodies of any size; the emulator stops at 64 MiB so that a runaway
+ * client cannot exhaust its memory (a known difference: LiveKit would decode and refuse them).
+ */
+export const MAX_BODY_BYTES = 64 * 1024 * 1024;
 
 export interface RequestBody {
   readonly body: Buffer;

@@ -18,6 +18,7 @@ export interface EmulatorRuntime {
   injector: FaultInjector;
   readonly secretFor: (apiKey: string) => string | undefined;
   readonly ossUpdateConflictGap: boolean;
+  readonly timestamps: boolean;
   /** Take created objects' IDs from the ID_HINT_HEADER request header (differential tests). */
   readonly acceptIdHints: boolean;
   readonly log?: (line: string) => void;
@@ -50,7 +51,7 @@ async function answer(rt: EmulatorRuntime, req: IncomingMessage, path: string, q
   if (isServicePath(path)) {
     const { body, tooLarge } = await readBody(req);
     const idHint = rt.acceptIdHints ? firstHeader(req.headers[ID_HINT_HEADER]) : undefined;
-    const ctx = { grants: auth.grants, store: rt.store, clock: rt.clock, ossUpdateConflictGap: rt.ossUpdateConflictGap, idHint };
+    const ctx = { grants: auth.grants, store: rt.store, clock: rt.clock, ossUpdateConflictGap: rt.ossUpdateConflictGap, timestamps: rt.timestamps, idHint };
     const contentType = firstHeader(req.headers["content-type"]);
     return serveTwirp({ httpMethod: req.method ?? "GET", path, contentType, body, bodyTooLarge: tooLarge }, ctx);
   }

@@ -32,10 +32,10 @@ describe("verifyAccessToken", () => {
   });
 
   it("joins several claim problems with newlines, as errors.Join does", () => {
-    const check = verifyAccessToken(signJwt({ iss: "devkey", nbf: NOW + 3600 }, "secret"), secretFor, NOW);
-    expect(check).toEqual({
+    const raw = signJwt({ iss: "devkey", exp: NOW - 3600, nbf: NOW + 3600 }, "secret");
+    expect(verifyAccessToken(raw, secretFor, NOW)).toEqual({
       ok: false,
-      message: "invalid authorization token: token has invalid claims: token is missing required claim: exp claim is required\ntoken is not valid yet",
+      message: `invalid token: ${raw}, error: token has invalid claims: token is expired\ntoken is not valid yet`,
     });
   });
 
@@ -45,7 +45,7 @@ describe("verifyAccessToken", () => {
 
   it("checks the algorithm only after the API key", () => {
     const none = signJwt({ iss: "nobody", exp: NOW + 10 }, "secret", { alg: "none" });
-    expect(verifyAccessToken(none, secretFor, NOW)).toEqual({ ok: false, message: "invalid API key" });
+    expect(verifyAccessToken(none, secretFor, NOW)).toEqual({ ok: false, message: "invalid API key: nobody" });
   });
 });
 

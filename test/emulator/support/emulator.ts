@@ -27,3 +27,9 @@ export function useEmulator(options: EmulatorOptions = {}): () => RunningEmulato
 
 /** IDs in the order LiveKit walks and lists them. */
 export const byId = (ids: readonly string[]) => [...ids].sort();
+
+/**
+ * A conformance test of something only the emulator has (out-of-band store access, its own limits,
+ * a known difference): it does not run in the differential project.
+ */
+export const itEmulatorOnly: jest.It = isDifferential() ? it.skip : it;
