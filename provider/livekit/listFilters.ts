@@ -62,3 +62,41 @@ export function afterId<T>(sortedItems: readonly T[], after: string | undefined,
   if (!after) return [...sortedItems];
   return sortedItems.filter((item) => id(item) > after);
 }
+
+export interface PageRequest {
+  readonly afterId?: string;
+  readonly limit?: number;
+}
+
+/**
+ * A List* answer as LiveKit v1.13.5 builds it (`ListPageIter` over the Redis store). Without a
+ * `page`, every match. With one, the store reads `limit` IDs (1000 when 0) after the cursor, in
+ * ID order, and keeps the matches; the server reads batch after batch, moving the cursor to the
+ * last ID kept, and stops at the first batch that keeps nothing. So `limit` is a batch size, not a
+ * cap, and matches beyond a batch without any are left out: LiveKit's behaviour, reproduced.
+ */
+export function pagedList<T>(sortedItems: readonly T[], page: PageRequest | undefined, id: (item: T) => string, matches: (item: T) => boolean): T[] {
+  if (page === undefined) return sortedItems.filter(matches);
+  const batchSize = page.limit !== undefined && page.limit > 0 ? page.limit : 1000;
+  let cursor = page.afterId ?? "";
+  const answer: T[] = [];
+  for (;;) {
+    const start = cursor === "" ? 0 : firstAfter(sortedItems, cursor, id);
+    const kept = sortedItems.slice(start, start + batchSize).filter((item) => matches(item) && (cursor === "" || id(item) > cursor));
+    if (kept.length === 0) return answer;
+    answer.push(...kept);
+    cursor = id(kept[kept.length - 1]);
+  }
+}
+
+/** The index of the first item whose ID is greater than `after` (Go's slices.BinarySearch, then past an exact hit). */
+function firstAfter<T>(sortedItems: readonly T[], after: string, id: (item: T) => string): number {
+  let lo = 0;
+  let hi = sortedItems.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (id(sortedItems[mid]) <= after) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -2,4 +2,4 @@ import { describeLifecycle } from "./lifecycle";
 import { exampleCases } from "./stackCases";
 
 jest.setTimeout(120_000);
-exampleCases.forEach(describeLifecycle);
+for (const c of exampleCases) describeLifecycle(c);

@@ -1,21 +1,25 @@
-import { startEmulator, type ResourceKind, type RunningEmulator } from "../../provider/emulator";
+import type { ResourceKind } from "../../provider/emulator";
+import { emulatorBackend, type Backend } from "./backends";
 import { PulumiStack, steps, type EngineEvent } from "./pulumiCli";
 import type { StackCase } from "./stackCases";
 
 /**
  * The lifecycle Pulumi's own providers are tested with (ProgramTest), through the real CLI against
- * a fresh emulator: preview, up, an empty preview, an empty refresh, an edit that must update in
- * place, an out-of-band edit that refresh must show, destroy.
+ * a fresh LiveKit (the emulator, or LiveKit's real server with the emulator compared beside it):
+ * preview, up, an empty preview, an empty refresh, an edit that must update in place, an
+ * out-of-band edit that refresh must show, destroy.
  */
 
 const kinds: ResourceKind[] = ["inboundTrunk", "outboundTrunk", "dispatchRule", "phoneNumber"];
 const OURS = /^pulumi-nodejs:dynamic\/livekit:/;
 
 /** LiveKit's objects of one kind; released phone numbers stay listed but no longer exist for callers. */
-function live(emulator: RunningEmulator, kind: ResourceKind): Record<string, unknown>[] {
-  const objects = emulator.store.list(kind) as unknown as Record<string, unknown>[];
+async function live(backend: Backend, kind: ResourceKind): Promise<Record<string, unknown>[]> {
+  const objects = await backend.list(kind);
   return kind === "phoneNumber" ? objects.filter((n) => n.status === "PHONE_NUMBER_STATUS_ACTIVE") : objects;
 }
+
+const total = (requests: Record<string, number>) => Object.values(requests).reduce((a, b) => a + b, 0);
 
 function mutatingRequests(before: Record<string, number>, after: Record<string, number>): string[] {
   return Object.keys(after).filter((m) => !/^(Get|List)/.test(m) && after[m] !== (before[m] ?? 0));
@@ -38,31 +42,32 @@ export function drifted(events: EngineEvent[]): { name: string; keys: string[] }
   return result;
 }
 
-export function describeLifecycle(c: StackCase): void {
-  describe(`${c.name} (stack ${c.stack}) through the real pulumi CLI`, () => {
-    let emulator: RunningEmulator;
+export function describeLifecycle(c: StackCase, makeBackend: () => Promise<Backend> = emulatorBackend, target = "the emulator"): void {
+  describe(`${c.name} (stack ${c.stack}) through the real pulumi CLI against ${target}`, () => {
+    let backend: Backend;
     let stack: PulumiStack;
     let outputs: Record<string, any>;
 
     beforeAll(async () => {
-      emulator = await startEmulator({ port: 0 });
+      backend = await makeBackend();
       stack = await PulumiStack.create(c.name, c.source(), c.stack);
-      await stack.configSet("livekit:url", emulator.url);
-      await stack.configSet("livekit:apiKey", emulator.apiKey);
-      await stack.configSet("livekit:apiSecret", emulator.apiSecret, { secret: true });
+      await stack.configSet("livekit:url", backend.url);
+      await stack.configSet("livekit:apiKey", backend.apiKey);
+      await stack.configSet("livekit:apiSecret", backend.apiSecret, { secret: true });
       for (const [key, value] of Object.entries(c.secrets)) await stack.configSet(key, value, { secret: true });
     }, 60_000);
+    afterEach(() => backend?.check());
     afterAll(async () => {
-      await emulator?.close();
+      await backend?.close();
       stack?.remove();
-    });
+    }, 30_000);
 
     it("preview proposes only creates and sends LiveKit nothing", async () => {
       const plan = await stack.previewJson();
       const ours = plan.steps.filter((s) => OURS.test(s.newState?.type ?? ""));
       expect(ours.length).toBeGreaterThan(0);
       expect(new Set(ours.map((s) => s.op))).toEqual(new Set(["create"]));
-      expect(emulator.stats().total).toBe(0);
+      expect(total(backend.requests())).toBe(0);
     });
 
     it("up creates what the program describes, and LiveKit holds it field by field", async () => {
@@ -71,7 +76,7 @@ export function describeLifecycle(c: StackCase): void {
       outputs = await stack.outputs();
       const expected = c.expected(outputs);
       for (const kind of kinds) {
-        const objects = live(emulator, kind);
+        const objects = await live(backend, kind);
         const wanted = expected[kind] ?? [];
         if (Array.isArray(wanted)) {
           expect(objects).toHaveLength(wanted.length);
@@ -84,17 +89,17 @@ export function describeLifecycle(c: StackCase): void {
 
     it("the exported state holds no plaintext trunk password or API secret", async () => {
       const state = await stack.exportText();
-      for (const secret of [emulator.apiSecret, ...Object.values(c.secrets)]) expect(state).not.toContain(`"${secret}"`);
+      for (const secret of [backend.apiSecret, ...Object.values(c.secrets)]) expect(state).not.toContain(`"${secret}"`);
       // Pulumi's secret signature: the passwords are there, encrypted.
       if (Object.keys(c.secrets).length) expect(state).toContain('"4dabf18193072939515e22adb298388d"');
     });
 
     it("an immediate preview proposes no changes (--expect-no-changes) and sends LiveKit nothing", async () => {
-      const before = emulator.stats().total;
+      const before = total(backend.requests());
       const preview = await stack.preview(["--expect-no-changes"], { allowFailure: true });
       expect(preview.code).toBe(0);
       expect(steps(preview.events)).toEqual([]);
-      expect(emulator.stats().total).toBe(before);
+      expect(total(backend.requests())).toBe(before);
     });
 
     it("refresh finds nothing changed (--expect-no-changes)", async () => {
@@ -110,28 +115,28 @@ export function describeLifecycle(c: StackCase): void {
       expect(changed.map((s) => s.op)).toEqual(c.updated.map(() => "update"));
       expect(changed.map((s) => s.newState!.type.split(":").pop()).sort()).toEqual([...c.updated].sort());
 
-      const before = emulator.stats().byMethod;
+      const before = backend.requests();
       const up = await stack.up();
       expect(steps(up.events).map((s) => s.split(" ").slice(0, 2).join(" ")).sort()).toEqual(c.updated.map((t) => `update ${t}`).sort());
-      expect(mutatingRequests(before, emulator.stats().byMethod).every((m) => m.startsWith("Update"))).toBe(true);
+      expect(mutatingRequests(before, backend.requests()).every((m) => m.startsWith("Update"))).toBe(true);
       expect(await stack.outputs()).toEqual(outputs);
     });
 
     it("refresh shows an edit made outside Pulumi as drift, and the next up puts it back", async () => {
-      const [object] = emulator.store.list(c.drift.kind) as unknown as Record<string, unknown>[];
-      await emulator.store.put(c.drift.kind, { ...object, ...c.drift.wire } as never);
+      const [object] = await backend.list(c.drift.kind);
+      await backend.edit(c.drift.kind, object, c.drift.wire);
       const refresh = await stack.refresh();
       expect(drifted(refresh.events)).toEqual([{ name: expect.any(String), keys: expect.arrayContaining([c.drift.field]) }]);
       const plan = await stack.previewJson();
       expect(plan.steps.filter((s) => s.op !== "same").map((s) => s.op)).toEqual(["update"]);
       await stack.up();
-      const [restored] = emulator.store.list(c.drift.kind) as unknown as Record<string, unknown>[];
+      const [restored] = await backend.list(c.drift.kind);
       for (const key of Object.keys(c.drift.wire)) expect(restored[key]).toEqual(object[key]);
     });
 
     it("destroy deletes everything it created", async () => {
       await stack.destroy();
-      expect(kinds.flatMap((k) => live(emulator, k))).toEqual([]);
+      expect((await Promise.all(kinds.map((k) => live(backend, k)))).flat()).toEqual([]);
     });
   });
 }

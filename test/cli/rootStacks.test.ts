@@ -2,4 +2,4 @@ import { describeLifecycle } from "./lifecycle";
 import { rootCases } from "./stackCases";
 
 jest.setTimeout(120_000);
-rootCases.forEach(describeLifecycle);
+for (const c of rootCases) describeLifecycle(c);

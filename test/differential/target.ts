@@ -23,7 +23,6 @@ export async function resetBoth(target: DifferentialTarget): Promise<void> {
   await target.emulator.store.clear();
   target.emulator.resetStats();
   await target.livekit.reset();
-  target.proxy.takeDifferences();
 }
 
 /** Fails with a readable report when the answers differed in a way not explained. */
@@ -57,7 +56,9 @@ export function useDifferentialEmulator(options: EmulatorOptions = {}): () => Ru
     view = Object.assign(Object.create(null), target.emulator, { url: target.proxy.url, port }) as RunningEmulator;
   }, 60_000);
   beforeEach(async () => {
-    if (target) await resetBoth(target);
+    if (!target) return;
+    await resetBoth(target);
+    target.proxy.takeDifferences();
   });
   afterEach(() => {
     if (target) assertNoDifferences(target);
@@ -66,5 +67,43 @@ export function useDifferentialEmulator(options: EmulatorOptions = {}): () => Ru
   return () => {
     if (view === undefined) throw new Error("the differential target is not running");
     return view;
+  };
+}
+
+/** What a test needs of "LiveKit": where it is, its keys, and a way to empty it between runs. */
+export interface LiveKitUnderTest {
+  readonly name: string;
+  readonly url: string;
+  readonly apiKey: string;
+  readonly apiSecret: string;
+  reset(): Promise<void>;
+  /** In differential mode: fails when the emulator and LiveKit answered differently since the last reset. */
+  check(): void;
+}
+
+/**
+ * The emulator in the `suite` project; in the `differential` project, LiveKit's real server with
+ * the emulator beside it (answers are LiveKit's, differences fail `check()`).
+ */
+export function useLiveKit(): () => LiveKitUnderTest {
+  let current: LiveKitUnderTest | undefined;
+  let target: DifferentialTarget | undefined;
+  let emulator: RunningEmulator | undefined;
+  beforeAll(async () => {
+    if (isDifferential()) {
+      const t = (target = await startDifferentialTarget());
+      current = { name: `LiveKit ${t.livekit.version}`, url: t.proxy.url, apiKey: t.livekit.apiKey, apiSecret: t.livekit.apiSecret, reset: () => resetBoth(t), check: () => assertNoDifferences(t) };
+    } else {
+      const e = (emulator = await startEmulator({ port: 0 }));
+      current = { name: "the emulator", url: e.url, apiKey: e.apiKey, apiSecret: e.apiSecret, reset: () => e.store.clear(), check: () => undefined };
+    }
+  }, 60_000);
+  afterAll(async () => {
+    await stopDifferentialTarget(target);
+    await emulator?.close();
+  }, 30_000);
+  return () => {
+    if (current === undefined) throw new Error("LiveKit is not running");
+    return current;
   };
 }

@@ -1,21 +1,21 @@
 import fc from "fast-check";
 import { LiveKitApiError } from "../../provider/client/errors";
 import { TwirpSipApi } from "../../provider/client/twirpSipApi";
-import { startEmulator, type RunningEmulator } from "../../provider/emulator";
 import { ruleConflicts, trunkConflicts } from "../../provider/stack/conflicts";
+import { useLiveKit } from "../differential/target";
 
 /**
- * Preview's stack-wide conflict checks against the emulator's (LiveKit's) rules: for random sets
- * of trunks and rules, preview refuses a set exactly when applying it would fail, and names the
- * resource whose create LiveKit would refuse first.
+ * Preview's stack-wide conflict checks against LiveKit's rules: for random sets of trunks and
+ * rules, preview refuses a set exactly when applying it would fail, and names the resource whose
+ * create LiveKit would refuse first. The `suite` project runs this against the emulator, the
+ * `differential` project against LiveKit's real server (with the emulator compared beside it).
  */
-let emulator: RunningEmulator;
+const livekit = useLiveKit();
 let api: TwirpSipApi;
-beforeAll(async () => {
-  emulator = await startEmulator({ port: 0 });
-  api = new TwirpSipApi({ url: emulator.url, apiKey: emulator.apiKey, apiSecret: emulator.apiSecret });
+beforeAll(() => {
+  const { url, apiKey, apiSecret } = livekit();
+  api = new TwirpSipApi({ url, apiKey, apiSecret });
 });
-afterAll(() => emulator?.close());
 
 // Few values, several spellings of the same number, so that collisions are frequent.
 const number = fc.constantFrom("+14155550100", "14155550100", "+1 415-555-0100", "+14155550101", "+442071838750");
@@ -24,16 +24,19 @@ const pin = fc.constantFrom("", "1234", "99");
 
 /** The name of the first resource whose create LiveKit refuses as a conflict, applying in order. */
 async function firstRefused<T extends { name: string }>(items: T[], create: (item: T, i: number) => Promise<unknown>): Promise<string | undefined> {
-  await emulator.store.clear();
+  await livekit().reset();
+  let refused: string | undefined;
   for (const [i, item] of items.entries()) {
     try {
       await create(item, i);
     } catch (e) {
-      if (e instanceof LiveKitApiError && e.code === "invalid_argument") return item.name;
-      throw e;
+      if (!(e instanceof LiveKitApiError && e.code === "invalid_argument")) throw e;
+      refused = item.name;
+      break;
     }
   }
-  return undefined;
+  livekit().check();
+  return refused;
 }
 
 it("inbound trunks: preview refuses exactly the sets LiveKit refuses", async () => {

@@ -10,7 +10,7 @@ import { validateDispatchRule } from "../../livekit/dispatchRule";
 import { findDispatchRuleConflict } from "../../livekit/dispatchRuleConflicts";
 import { applyDispatchRuleUpdate, upgradeMedia, validateDispatchRuleUpdate } from "../../livekit/fieldUpdates";
 import { SIP_DISPATCH_RULE_PREFIX } from "../../livekit/ids";
-import { afterId, dispatchRuleMatches } from "../../livekit/listFilters";
+import { pagedList, dispatchRuleMatches } from "../../livekit/listFilters";
 import { invalidArgument, toTwirpError } from "../../livekit/twirp";
 import { dispatchRuleNotFound, rejectInvalid, requireSipAdmin, type HandlerContext } from "./context";
 import { applyUpdateAction, checkUpdateRequest, DISPATCH_RULE_UPDATE_WORDS, storeCreated, storeUpdated, walkForCreate, walkForUpdate } from "./resourceFlow";
@@ -80,8 +80,8 @@ export function updateDispatchRule(req: UpdateSIPDispatchRuleRequest, ctx: Handl
 
 export function listDispatchRules(req: ListSIPDispatchRuleRequest, ctx: HandlerContext): ListSIPDispatchRuleResponse {
   requireSipAdmin(ctx);
-  const matching = ctx.store.list("dispatchRule").filter((r) => dispatchRuleMatches(req, r));
-  return new ListSIPDispatchRuleResponse({ items: afterId(matching, req.page?.afterId, (r) => r.sipDispatchRuleId) });
+  const items = pagedList(ctx.store.list("dispatchRule"), req.page, (r) => r.sipDispatchRuleId, (r) => dispatchRuleMatches(req, r));
+  return new ListSIPDispatchRuleResponse({ items });
 }
 
 /** Unlike DeleteSIPTrunk, a missing rule is a 404, and the answer is the deleted rule. */

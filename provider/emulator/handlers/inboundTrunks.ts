@@ -10,7 +10,7 @@ import {
 import { applyInboundTrunkUpdate, validateInboundTrunkUpdate } from "../../livekit/fieldUpdates";
 import { SIP_TRUNK_PREFIX } from "../../livekit/ids";
 import { findInboundTrunkConflict } from "../../livekit/inboundTrunkConflicts";
-import { afterId, inboundTrunkMatches } from "../../livekit/listFilters";
+import { pagedList, inboundTrunkMatches } from "../../livekit/listFilters";
 import { validateInboundTrunk } from "../../livekit/trunkValidation";
 import { requireSipAdmin, type HandlerContext } from "./context";
 import { applyUpdateAction, checkUpdateRequest, storeCreated, storeUpdated, TRUNK_UPDATE_WORDS, walkForCreate, walkForUpdate } from "./resourceFlow";
@@ -58,6 +58,6 @@ export function getInboundTrunk(req: GetSIPInboundTrunkRequest, ctx: HandlerCont
 
 export function listInboundTrunks(req: ListSIPInboundTrunkRequest, ctx: HandlerContext): ListSIPInboundTrunkResponse {
   requireSipAdmin(ctx);
-  const matching = ctx.store.list("inboundTrunk").filter((t) => inboundTrunkMatches(req, t));
-  return new ListSIPInboundTrunkResponse({ items: afterId(matching, req.page?.afterId, (t) => t.sipTrunkId) });
+  const items = pagedList(ctx.store.list("inboundTrunk"), req.page, (t) => t.sipTrunkId, (t) => inboundTrunkMatches(req, t));
+  return new ListSIPInboundTrunkResponse({ items });
 }

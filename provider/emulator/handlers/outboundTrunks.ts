@@ -9,7 +9,7 @@ import {
 } from "@livekit/protocol";
 import { applyOutboundTrunkUpdate, validateOutboundTrunkUpdate } from "../../livekit/fieldUpdates";
 import { SIP_TRUNK_PREFIX } from "../../livekit/ids";
-import { afterId, outboundTrunkMatches } from "../../livekit/listFilters";
+import { pagedList, outboundTrunkMatches } from "../../livekit/listFilters";
 import { validateOutboundTrunk } from "../../livekit/trunkValidation";
 import { requireSipAdmin, type HandlerContext } from "./context";
 import { applyUpdateAction, checkUpdateRequest, storeCreated, storeUpdated, TRUNK_UPDATE_WORDS } from "./resourceFlow";
@@ -39,6 +39,6 @@ export function getOutboundTrunk(req: GetSIPOutboundTrunkRequest, ctx: HandlerCo
 
 export function listOutboundTrunks(req: ListSIPOutboundTrunkRequest, ctx: HandlerContext): ListSIPOutboundTrunkResponse {
   requireSipAdmin(ctx);
-  const matching = ctx.store.list("outboundTrunk").filter((t) => outboundTrunkMatches(req, t));
-  return new ListSIPOutboundTrunkResponse({ items: afterId(matching, req.page?.afterId, (t) => t.sipTrunkId) });
+  const items = pagedList(ctx.store.list("outboundTrunk"), req.page, (t) => t.sipTrunkId, (t) => outboundTrunkMatches(req, t));
+  return new ListSIPOutboundTrunkResponse({ items });
 }
