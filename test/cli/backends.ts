@@ -1,16 +1,7 @@
 import type { Message } from "@bufbuild/protobuf";
-import {
-  ListSIPDispatchRuleRequest,
-  ListSIPInboundTrunkRequest,
-  ListSIPOutboundTrunkRequest,
-  SIPDispatchRuleInfo,
-  SIPInboundTrunkInfo,
-  SIPOutboundTrunkInfo,
-  UpdateSIPDispatchRuleRequest,
-  UpdateSIPInboundTrunkRequest,
-  UpdateSIPOutboundTrunkRequest,
-} from "@livekit/protocol";
+import { ListSIPDispatchRuleRequest, ListSIPInboundTrunkRequest, ListSIPOutboundTrunkRequest } from "@livekit/protocol";
 import { startEmulator, type ResourceKind } from "../../provider/emulator";
+import { replaceThroughApi } from "../differential/liveKitApi";
 import { assertNoDifferences, resetBoth, startDifferentialTarget, stopDifferentialTarget } from "../differential/target";
 import { rpc } from "../emulator/support/rpc";
 
@@ -60,24 +51,6 @@ const LISTS: Partial<Record<ResourceKind, [string, Message]>> = {
   dispatchRule: ["ListSIPDispatchRule", new ListSIPDispatchRuleRequest()],
 };
 
-/** A whole-object replace through the API, carrying the edited fields. */
-function replaceRequest(kind: ResourceKind, edited: Record<string, unknown>): [string, Message] {
-  const options = { ignoreUnknownFields: true };
-  switch (kind) {
-    case "inboundTrunk":
-      return ["UpdateSIPInboundTrunk", new UpdateSIPInboundTrunkRequest({ sipTrunkId: String(edited.sip_trunk_id), action: { case: "replace", value: SIPInboundTrunkInfo.fromJson(edited as never, options) } })];
-    case "outboundTrunk":
-      return ["UpdateSIPOutboundTrunk", new UpdateSIPOutboundTrunkRequest({ sipTrunkId: String(edited.sip_trunk_id), action: { case: "replace", value: SIPOutboundTrunkInfo.fromJson(edited as never, options) } })];
-    case "dispatchRule":
-      return [
-        "UpdateSIPDispatchRule",
-        new UpdateSIPDispatchRuleRequest({ sipDispatchRuleId: String(edited.sip_dispatch_rule_id), action: { case: "replace", value: SIPDispatchRuleInfo.fromJson(edited as never, options) } }),
-      ];
-    default:
-      throw new Error(`no ${kind} on LiveKit's open-source server`);
-  }
-}
-
 /** LiveKit's real server, reached through the differential proxy so the emulator answers beside it. */
 export async function liveKitBackend(): Promise<Backend> {
   const target = await startDifferentialTarget();
@@ -98,9 +71,7 @@ export async function liveKitBackend(): Promise<Backend> {
     },
     async edit(kind, object, wire) {
       // Through the proxy, so the emulator beside LiveKit sees the same edit.
-      const [method, request] = replaceRequest(kind, { ...object, ...wire });
-      const res = await rpc(target.proxy.url, method, request, "json-snake");
-      if (res.status !== 200) throw new Error(`${method} failed: ${res.text}`);
+      await replaceThroughApi(target.proxy.url, kind, { ...object, ...wire });
     },
     // The emulator behind the proxy receives every request LiveKit does.
     requests: () => ({ ...target.emulator.stats().byMethod }),

@@ -2,6 +2,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { startEmulator, type RunningEmulator } from "../../provider/emulator";
 import { shims } from "../../provider/pulumi/shim";
 import type { ResourceType } from "../../provider/resources";
+import { replaceThroughApi } from "../differential/liveKitApi";
+import { assertNoDifferences, isDifferential, resetBoth, startDifferentialTarget, stopDifferentialTarget, type DifferentialTarget } from "../differential/target";
 import { preparePackedProject } from "../harness/fixtureProject";
 import { startProviderHost, type ProviderHost } from "../harness/providerHost";
 
@@ -19,7 +21,14 @@ export interface HostAndEmulator {
  * install it, configured through Configure to talk to a fresh emulator.
  */
 export async function startHostAndEmulator(emulatorOptions: Parameters<typeof startEmulator>[0] = {}): Promise<HostAndEmulator> {
-  const emulator = await startEmulator({ port: 0, ...emulatorOptions });
+  let target: DifferentialTarget | undefined;
+  let emulator: RunningEmulator;
+  if (isDifferential()) {
+    target = await startDifferentialTarget(emulatorOptions);
+    emulator = differentialView(target);
+  } else {
+    emulator = await startEmulator({ port: 0, ...emulatorOptions });
+  }
   const project = await preparePackedProject();
   const host = await startProviderHost({ cwd: project.dir });
   await host.configure(
@@ -37,7 +46,26 @@ export async function startHostAndEmulator(emulatorOptions: Parameters<typeof st
     urn: (type, name) => `urn:pulumi:test::fixture-project::pulumi-nodejs:dynamic/livekit:${type}::${name}`,
     close: async () => {
       await host.close();
-      await emulator.close();
+      if (!target) return emulator.close();
+      try {
+        assertNoDifferences(target);
+      } finally {
+        await stopDifferentialTarget(target);
+      }
     },
   };
+}
+
+/**
+ * In the `differential` project: the provider host talks to LiveKit's real server through the
+ * differential proxy, and the tests see the emulator beside it, whose store mirrors LiveKit's.
+ * An out-of-band `put` becomes an API replace that reaches both, as a dashboard edit would.
+ */
+function differentialView(target: DifferentialTarget): RunningEmulator {
+  const { emulator } = target;
+  const store = Object.assign(Object.create(null), emulator.store, {
+    put: (kind: Parameters<typeof emulator.store.put>[0], object: Record<string, unknown>) => replaceThroughApi(target.proxy.url, kind, object),
+    clear: () => resetBoth(target),
+  });
+  return Object.assign(Object.create(null), emulator, { url: target.proxy.url, port: Number(new URL(target.proxy.url).port), store, close: () => stopDifferentialTarget(target) });
 }
