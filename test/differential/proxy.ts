@@ -69,12 +69,12 @@ function decode(method: string, contentType: string, bytes: Buffer): unknown {
   return text;
 }
 
-/** Timestamps differ by when each server ran; only whether one is there is compared. */
+/** Timestamps differ by when each server ran; only whether one is there (not null) is compared. */
 function normalise(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(normalise);
   if (value && typeof value === "object") {
     const out: Record<string, unknown> = {};
-    for (const [key, inner] of Object.entries(value)) out[key] = TIMESTAMP_KEYS.has(key) ? "<timestamp>" : normalise(inner);
+    for (const [key, inner] of Object.entries(value)) out[key] = TIMESTAMP_KEYS.has(key) && inner !== null ? "<timestamp>" : normalise(inner);
     return out;
   }
   return value;
