@@ -22,11 +22,23 @@ it("measures a tiny scaling run in fresh processes, with growth and memory figur
   expect(Object.keys(results.planRendering.runs[0].stagesMs)).toEqual(["routingConfig", "buildRoutingPlan", "renderMarkdown", "renderText"]);
 });
 
+it("runs the real-engine comparison at a tiny size: the engine and the SDK make the same LiveKit writes", async () => {
+  const { preparePackedProject } = require("../harness/fixtureProject");
+  const { dir } = await preparePackedProject();
+  const figures = await require(path.join(BENCH, "realEngine.js")).run({ sizes: [4], latencyMs: 1, projectDir: dir });
+  const [run] = figures.runs;
+  // One create per resource plus the conflict pre-check's two listings (inbound trunks, rules); one delete each.
+  expect(run.engine).toMatchObject({ upRequests: 4 + 2, destroyRequests: 4 });
+  expect(run.sdk.requests).toBe(8);
+  expect(run.ratio.total).toBeGreaterThan(0);
+  expect(figures.fixedCostMs.up).toBeGreaterThan(0);
+}, 120_000);
+
 it("renders the committed results, whose request counts match the documented ones", () => {
   const results = JSON.parse(readFileSync(path.join(BENCH, "results.json"), "utf8"));
   const table: string = require(path.join(BENCH, "table.js")).renderTable(results);
   expect(table).not.toMatch(/undefined|NaN/);
-  for (const heading of ["1. Overhead", "2. Where", "3. LiveKit requests", "4. State", "5. Scaling", "6. Emulator", "7. Provider host"]) expect(table).toContain(heading);
+  for (const heading of ["1. Overhead", "2. Where", "3. LiveKit requests", "4. State", "5. Scaling", "6. Emulator", "7. Provider host", "8. The real Pulumi CLI"]) expect(table).toContain(heading);
   expect(results.apiCalls.perResource).toEqual({ check: 0, diff: 0, create: 1, update: 1, read: 1, delete: 1 });
   expect(results.apiCalls.requestsWithoutWrites).toBe(0);
 });

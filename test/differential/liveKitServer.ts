@@ -1,9 +1,10 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import * as fs from "node:fs";
-import { connect, createServer } from "node:net";
+import { connect } from "node:net";
 import * as path from "node:path";
 import { adminToken } from "../emulator/support/tokens";
 import { FIXTURES_ROOT } from "../harness/paths";
+import { freePort } from "../support/ports";
 
 /**
  * LiveKit's open-source server with its own Redis, on free loopback ports with the dev keys, for
@@ -24,16 +25,6 @@ export interface LiveKitServer {
 
 const SUPERVISOR = path.join(__dirname, "..", "support", "supervise.js");
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function supervised(name: string, command: string, args: string[], logDir: string): ChildProcess {
   const child = spawn(process.execPath, [SUPERVISOR, path.join(logDir, `${name}.log`), command, ...args], { stdio: ["pipe", "ignore", "ignore"] });
