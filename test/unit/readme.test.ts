@@ -4,6 +4,16 @@ import { join } from "node:path";
 const root = join(__dirname, "..", "..");
 const readme = readFileSync(join(root, "README.md"), "utf8");
 
+/** GitHub's anchors for a Markdown file's headings: lower case, punctuation dropped, spaces as hyphens. */
+function headingSlugs(markdown: string): string[] {
+  return [...markdown.matchAll(/^#+ (.+)$/gm)].map((m) =>
+    m[1]
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N} _-]/gu, "")
+      .replace(/ /g, "-"),
+  );
+}
+
 describe("README", () => {
   it("shows the inbound receptionist example exactly as it is tested", () => {
     const example = readFileSync(join(root, "examples", "inbound-receptionist", "index.ts"), "utf8");
@@ -16,8 +26,13 @@ describe("README", () => {
     expect(mentioned.filter((s) => !scripts.includes(s))).toEqual([]);
   });
 
-  it("links only to files that exist", () => {
+  it("links only to files that exist, and to headings those files have", () => {
     const links = [...readme.matchAll(/\]\(((?!https?:|#)[^)]+)\)/g)].map((m) => m[1]);
-    expect(links.filter((l) => !existsSync(join(root, l)))).toEqual([]);
+    const broken = links.filter((link) => {
+      const [file, anchor] = link.split("#");
+      if (!existsSync(join(root, file))) return true;
+      return anchor !== undefined && !headingSlugs(readFileSync(join(root, file), "utf8")).includes(anchor);
+    });
+    expect(broken).toEqual([]);
   });
 });
