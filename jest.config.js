@@ -3,7 +3,6 @@ const common = {
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
   transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: { warnOnly: false } }] },
-  testTimeout: 60000,
   // Examples import the package by name, as users do; tests run them against the source.
   moduleNameMapper: { "^pulumi-livekit-sip$": "<rootDir>/provider/index.ts" },
 };
@@ -26,6 +25,8 @@ module.exports = {
       setupFiles: ["<rootDir>/test/differential/setup.js"],
     },
   ],
+  // A global option: projects cannot set it.
+  testTimeout: 60000,
   // Spawned provider hosts, emulators and LiveKit servers are real processes: two cores, so keep workers low.
   maxWorkers: 2,
   reporters: ["default", "<rootDir>/test/support/summaryReporter.js"],

@@ -11,6 +11,7 @@ export const SOURCE_HELP =
 
 export interface SourceFlags extends DesiredStateOptions {
   key: string;
+  allowEmpty?: boolean;
 }
 
 export function withSourceOptions(command: Command): Command {
@@ -18,7 +19,8 @@ export function withSourceOptions(command: Command): Command {
     .option("--stack <name>", "program: read the config of Pulumi.<name>.yaml next to Pulumi.yaml")
     .option("--config-file <file>", "program: read config from this file instead")
     .option("--project <name>", "Pulumi project (config namespace) when no Pulumi.yaml names it")
-    .option("--key <key>", "spec file: the config key holding the spec", "telephony");
+    .option("--key <key>", "spec file: the config key holding the spec", "telephony")
+    .option("--allow-empty", "accept a source that declares no LiveKit resources (by default an error: it would drop every call)");
 }
 
 export const sourceOf = (path: string, { stack, configFile, project, key }: SourceFlags): ReviewSource => ({ path, stack, configFile, project, key });

@@ -6,6 +6,7 @@ import { locateProgram, programModule } from "./loadProgram";
 import { missingConfig, withSecretStandIns } from "./secretStandIns";
 import { readSpecFile, specProgram } from "./specSource";
 import { readStackConfig } from "./stackConfigFile";
+import { typeCheckProgram } from "./typeCheck";
 
 export interface DesiredStateOptions {
   /** Spec files: the config key holding the spec (default `telephony`). */
@@ -30,6 +31,10 @@ export async function loadDesiredState(path: string, options: DesiredStateOption
     return evaluateProgram(specProgram(readSpecFile(path, options.key)), { project: options.project ?? "livekit-telephony", stack: "offline" });
   }
   const location = locateProgram(path);
+  if (/\.[cm]?ts$/.test(location.main)) {
+    const errors = typeCheckProgram(location.main);
+    if (errors.length > 0) throw new Error(`${path} does not compile (${errors.length} error${errors.length === 1 ? "" : "s"}):\n${errors.join("\n")}`);
+  }
   const project = options.project ?? location.project;
   if (!project) throw new Error(`no Pulumi.yaml above ${path} says the project name; pass --project`);
   const configFile = options.configFile ?? (options.stack && location.projectDir ? join(location.projectDir, `Pulumi.${options.stack}.yaml`) : undefined);

@@ -6,6 +6,7 @@
  */
 export * from "../routing";
 export { withRevision, type RevisionTree } from "./gitRevision";
+export { declaresNothing, emptyStackError } from "./emptyStack";
 export { loadRoutingConfig, loadRoutingConfigAt, type ReviewSource } from "./loadRouting";
 export { formatDiff, formatPlan, formatSimulation, reportFormats, type ReportFormat } from "./reports";
 export { routingConfigOf } from "./routingConfig";

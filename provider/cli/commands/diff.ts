@@ -1,5 +1,5 @@
 import { Command } from "commander";
-import { diffRouting, formatDiff, hasRiskyChanges, loadRoutingConfig, loadRoutingConfigAt, type RoutingConfig } from "../../review";
+import { declaresNothing, diffRouting, emptyStackError, formatDiff, hasRiskyChanges, loadRoutingConfig, loadRoutingConfigAt, type RoutingConfig } from "../../review";
 import { type FormatFlags, SOURCE_HELP, type SourceFlags, sourceOf, withFormatOption, withSourceOptions } from "../sourceOptions";
 
 interface DiffFlags extends SourceFlags, FormatFlags {
@@ -42,8 +42,21 @@ async function bothSides(sources: string[], flags: DiffFlags): Promise<[RoutingC
   return [await load(sources[0]), await load(sources[1])];
 }
 
+/** How each side is named in messages: the path, at its revision when there is one. */
+function sideNames(sources: string[], flags: DiffFlags): [string, string] {
+  const revisions = revisionsOf(flags);
+  if (revisions === undefined) return [sources[0], sources[1]];
+  return [`${sources[0]} at ${revisions.base}`, `${sources[0]} ${revisions.head === undefined ? "in the working tree" : `at ${revisions.head}`}`];
+}
+
 async function run(sources: string[], flags: DiffFlags): Promise<void> {
   const [before, after] = await bothSides(sources, flags);
+  if (!flags.allowEmpty && declaresNothing(before) !== declaresNothing(after)) {
+    const [beforeName, afterName] = sideNames(sources, flags);
+    throw declaresNothing(after)
+      ? emptyStackError(`the after side, ${afterName},`, `, while the before side, ${beforeName}, does`)
+      : emptyStackError(`the before side, ${beforeName},`, `, while the after side, ${afterName}, does`);
+  }
   const changes = diffRouting(before, after);
   process.stdout.write(formatDiff(changes, flags.format));
   if (flags.failOnRisk && hasRiskyChanges(changes)) process.exitCode = RISKY_EXIT_CODE;

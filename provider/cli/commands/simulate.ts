@@ -1,5 +1,5 @@
 import { Command } from "commander";
-import { formatSimulation, loadRoutingConfig, simulateCall, type SimulatedCall } from "../../review";
+import { declaresNothing, emptyStackError, formatSimulation, loadRoutingConfig, simulateCall, type SimulatedCall } from "../../review";
 import { type FormatFlags, SOURCE_HELP, type SourceFlags, sourceOf, withFormatOption, withSourceOptions } from "../sourceOptions";
 
 interface SimulateFlags extends SourceFlags, FormatFlags {
@@ -17,6 +17,7 @@ function callOf({ to, from, sourceIp = "", fromHost = "", pin }: SimulateFlags):
 
 async function run(source: string, flags: SimulateFlags): Promise<void> {
   const config = await loadRoutingConfig(sourceOf(source, flags));
+  if (!flags.allowEmpty && declaresNothing(config)) throw emptyStackError(source);
   process.stdout.write(formatSimulation(simulateCall(config, callOf(flags)), flags.format));
 }
 
