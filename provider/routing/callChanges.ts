@@ -60,9 +60,13 @@ interface RiskContext {
   readonly newlyListed: boolean;
 }
 
-/** Risky: calls break, a room becomes reachable without a pin that was not, or a pin opens another room. */
+/**
+ * Risky: calls break (an error, or dropped or rejected where they reached a room or a pin prompt),
+ * a room becomes reachable without a pin that was not, or a pin opens another room.
+ */
 function isRisky(step: CallStep, before: Landing, after: Landing, context: RiskContext): boolean {
   if (after.kind === "error") return true;
+  if (after.kind === "dropped" || after.kind === "rejected") return before.kind === "room" || before.kind === "pin";
   if (after.kind !== "room") return false;
   if (step.open) return !context.openBefore.has(after.destination) && !(context.newlyListed && before.kind === "dropped");
   return before.kind === "room" && before.destination !== after.destination;

@@ -15,7 +15,7 @@ import type { RoutingConfig } from "./types";
 export function diffRouting(before: RoutingConfig, after: RoutingConfig): RoutingChange[] {
   const trunks = pairObjects(before.trunks, after.trunks, { id: (t) => t.sipTrunkId ?? "", name: (t) => t.name ?? "" });
   const rules = pairObjects(before.rules, after.rules, { id: (r) => r.sipDispatchRuleId ?? "", name: (r) => r.name ?? "" });
-  return [...numberChanges(before, after), ...callChanges(before, after), ...trunks.flatMap(trunkChanges), ...rules.flatMap(ruleChanges)];
+  return [...numberChanges(before, after, trunks), ...callChanges(before, after), ...trunks.flatMap(trunkChanges), ...rules.flatMap(ruleChanges)];
 }
 
 /** For CI: a non-zero exit when a change needs a careful review. */

@@ -3,12 +3,16 @@
 export type RoutingChangeKind =
   | "number-added"
   | "number-removed"
+  /** A number a different set of trunks answers now. */
+  | "number-moved"
   /** Calls to a number (from some callers, or after some pin entry) land somewhere else. */
   | "call-route"
   | "trunk-added"
   | "trunk-removed"
   | "auth-added"
   | "auth-removed"
+  /** The digest-auth user or password changed: carriers must be given the new ones. */
+  | "auth-changed"
   | "allowed-addresses-widened"
   | "allowed-addresses-narrowed"
   | "allowed-addresses-removed"
@@ -24,6 +28,9 @@ export type RoutingChangeKind =
   | "pin-added"
   | "pin-removed"
   | "pin-changed"
+  | "agent-added"
+  | "agent-removed"
+  | "agent-changed"
   | "encryption-lowered"
   | "encryption-raised"
   | "krisp-changed"
@@ -31,7 +38,11 @@ export type RoutingChangeKind =
 
 export interface RoutingChange {
   readonly kind: RoutingChangeKind;
-  /** Exposes calls or rooms more than before, or breaks calls that worked: worth a second look. */
+  /**
+   * Worth a second look, as docs/reviewing-dispatch-changes.md ("Risk model") defines: calls that
+   * worked are dropped or rejected, rooms open up, security is weakened, callers must learn
+   * something new (a pin, credentials), or the agent that answers changes.
+   */
   readonly risky: boolean;
   /** A sentence with markdown code spans, e.g. "Calls to `+14155550100` now land in room `sales` …". */
   readonly message: string;

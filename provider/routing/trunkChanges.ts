@@ -21,7 +21,18 @@ function authChanges(subject: string, before: PlanTrunk, after: PlanTrunk): Rout
   if (before.authUser === undefined && after.authUser !== undefined) {
     return [change("auth-added", false, `${subject} now requires digest auth (user ${code(after.authUser)})`)];
   }
+  if (before.authUser !== undefined && after.authUser !== before.authUser) {
+    return [change("auth-changed", true, `${subject}: digest auth user changed from ${code(before.authUser)} to ${code(after.authUser!)}; the carrier needs the new credentials`)];
+  }
   return [];
+}
+
+/** A password is compared, never shown; offline it is the secret's config key, so a new key is a new password. */
+function passwordChanges(subject: string, before: RoutingTrunk, after: RoutingTrunk): RoutingChange[] {
+  const [b, a] = [planTrunk(before), planTrunk(after)];
+  if (b.authUser === undefined || a.authUser === undefined || b.authUser !== a.authUser) return [];
+  if ((before.authPassword ?? "") === (after.authPassword ?? "")) return [];
+  return [change("auth-changed", true, `${subject}: digest auth password changed; the carrier needs the new credentials`)];
 }
 
 interface AllowList {
@@ -57,6 +68,7 @@ function gateChanges(subject: string, before: RoutingTrunk, after: RoutingTrunk)
   const a = planTrunk(after);
   const changes = [
     ...authChanges(subject, b, a),
+    ...passwordChanges(subject, before, after),
     ...allowListChanges(subject, {
       what: "addresses",
       noun: "source addresses",
@@ -87,7 +99,8 @@ function addedTrunk(subject: string, trunk: RoutingTrunk): RoutingChange[] {
 const subjectOf = (trunk: RoutingTrunk) => `Trunk ${code(trunkLabel(trunk))}`;
 
 export function trunkChanges({ before, after }: ObjectPair<RoutingTrunk>): RoutingChange[] {
-  if (after === undefined) return before === undefined ? [] : [change("trunk-removed", false, `${subjectOf(before)} removed`)];
+  // A removed trunk's numbers and callers show up as dropped calls; the removal itself is listed as such.
+  if (after === undefined) return before === undefined ? [] : [change("trunk-removed", true, `${subjectOf(before)} removed`)];
   if (before === undefined) return addedTrunk(subjectOf(after), after);
   return [...gateChanges(subjectOf(after), before, after), ...mediaChanges(subjectOf(after), before, after, false)];
 }

@@ -26,6 +26,54 @@ const partnerLine: RoutingConfig = {
 };
 
 describe("risky changes", () => {
+  it("every dispatch rule removed: calls that reached a room are now dropped", () => {
+    const changes = diffRouting(receptionist, { ...receptionist, rules: [] });
+    expect(changes).toEqual(
+      expect.arrayContaining([
+        risky("call-route", "Calls to `+14155550100` are now dropped (no dispatch rule matches) (was: room `call_<caller's last 4>_<random>` (agent `receptionist-agent`), no pin)"),
+        risky("rule-removed", "Rule `receptionist` removed"),
+      ]),
+    );
+    expect(changes.every((c) => c.risky)).toBe(true);
+  });
+
+  it("a trunk removed, and with it the number it answered", () => {
+    const changes = diffRouting(receptionist, { ...receptionist, trunks: [] });
+    expect(changes).toEqual(
+      expect.arrayContaining([
+        risky("number-removed", "Number `+14155550100` removed from trunk `reception`; no trunk lists it now"),
+        risky("trunk-removed", "Trunk `reception` removed"),
+      ]),
+    );
+  });
+
+  it("a number moved to another trunk: the carrier must send its calls there", () => {
+    const other = trunk("ST_other", { name: "other", numbers: [RECEPTION_NUMBER], authUsername: "o", authPassword: "p" });
+    const after: RoutingConfig = {
+      trunks: [...withTrunks(receptionist, (t) => ({ ...t, numbers: ["+14155550177"] })).trunks, other],
+      rules: receptionist.rules.map((r) => ({ ...r, trunkIds: [] })),
+    };
+    expect(diffRouting(receptionist, after)).toEqual(expect.arrayContaining([risky("number-moved", "Number `+14155550100` moved from trunk `reception` to trunk `other`")]));
+  });
+
+  it("credentials changed: a new user, or a new password (compared, never shown)", () => {
+    const newUser = withTrunks(receptionist, (t) => ({ ...t, authUsername: "twilio-2" }));
+    expect(diffRouting(receptionist, newUser)).toEqual([
+      risky("auth-changed", "Trunk `reception`: digest auth user changed from `twilio` to `twilio-2`; the carrier needs the new credentials"),
+    ]);
+    const newPassword = withTrunks(receptionist, (t) => ({ ...t, authPassword: "rotated-secret" }));
+    const changes = diffRouting(receptionist, newPassword);
+    expect(changes).toEqual([risky("auth-changed", "Trunk `reception`: digest auth password changed; the carrier needs the new credentials")]);
+    expect(JSON.stringify(changes)).not.toContain("rotated-secret");
+  });
+
+  it("agent removed: callers reach an empty room", () => {
+    const after = withRule(receptionist, "receptionist", (r) => ({ ...r, roomConfig: undefined }));
+    expect(diffRouting(receptionist, after)).toEqual(
+      expect.arrayContaining([risky("agent-removed", "Rule `receptionist` no longer dispatches `receptionist-agent`: callers reach an empty room")]),
+    );
+  });
+
   it("auth removed", () => {
     const after = withTrunks(receptionist, (t) => ({ ...t, authUsername: "", authPassword: "" }));
     expect(diffRouting(receptionist, after)).toEqual([risky("auth-removed", "Trunk `reception` no longer requires digest auth (was: user `twilio`)")]);
@@ -86,6 +134,7 @@ describe("risky changes", () => {
     expect(diffRouting(conferenceLines, after)).toEqual([
       risky("call-route", "Calls to `+14155550123` now land in room `sales` (agent `sales-agent`) without a pin (was: room `board-meeting`, pin required)"),
       risky("pin-removed", "Rule `board` no longer requires a pin for room `sales` (agent `sales-agent`)"),
+      safe("agent-added", "Rule `board` now dispatches `sales-agent`"),
     ]);
   });
 
@@ -96,6 +145,7 @@ describe("risky changes", () => {
         "call-route",
         "Calls to `+14155550100` now land in room `sales` (agent `sales-agent`) without a pin (was: room `call_<caller's last 4>_<random>` (agent `receptionist-agent`), no pin)",
       ),
+      risky("agent-changed", "Rule `receptionist` dispatches `sales-agent` (was: `receptionist-agent`)"),
     ]);
   });
 
@@ -105,6 +155,22 @@ describe("risky changes", () => {
       safe("call-route", "Calls to `+14155550123` are now asked for a pin for room `all-hands` (was: room `board-meeting`, pin required)"),
       risky("call-route", "Calls to `+14155550123` entering the pin of `board` now land in room `all-hands` (was: room `board-meeting`)"),
     ]);
+  });
+
+  it("a pin added, and a pin changed: callers are turned away until they learn them; pins are named without their digits", () => {
+    const after = withRule(withRule(conferenceLines, "lobby", (r) => ({ ...r, rule: direct("lobby", "2468") })), "board", (r) => ({ ...r, rule: direct("board-meeting", "8642") }));
+    const changes = diffRouting(conferenceLines, after);
+    expect(changes).toEqual([
+      risky("call-route", "Calls to `+14155550123` that answer the pin prompt with `#` alone are now rejected as a wrong pin (was: room `lobby`)"),
+      risky("call-route", "Calls to `+14155550123` entering the former pin of `board` are now rejected as a wrong pin (was: room `board-meeting`)"),
+      safe("call-route", "Calls to `+14155550123` entering the new pin of `board` now land in room `board-meeting` (was: rejected)"),
+      safe("call-route", "Calls to `+14155550123` entering the new pin of `lobby` now land in room `lobby` (was: rejected)"),
+      risky("call-route", "Calls to `+14155550124` that answer the pin prompt with `#` alone are now rejected as a wrong pin (was: room `lobby`)"),
+      safe("call-route", "Calls to `+14155550124` entering the new pin of `lobby` now land in room `lobby` (was: rejected)"),
+      risky("pin-changed", "Rule `board` has a new pin; callers using the old one are rejected"),
+      risky("pin-added", "Rule `lobby` now requires a pin for room `lobby`"),
+    ]);
+    expect(JSON.stringify(changes)).not.toMatch(/4321|8642|2468/);
   });
 
   it("trunk made wildcard: every other number now reaches the lobby", () => {
@@ -157,22 +223,6 @@ describe("changes that are not risky", () => {
     expect(hasRiskyChanges(changes)).toBe(false);
   });
 
-  it("a pin added, and a pin changed: old pins are rejected, new ones named without their digits", () => {
-    const after = withRule(withRule(conferenceLines, "lobby", (r) => ({ ...r, rule: direct("lobby", "2468") })), "board", (r) => ({ ...r, rule: direct("board-meeting", "8642") }));
-    const changes = diffRouting(conferenceLines, after);
-    expect(changes).toEqual([
-      safe("call-route", "Calls to `+14155550123` that answer the pin prompt with `#` alone are now rejected as a wrong pin (was: room `lobby`)"),
-      safe("call-route", "Calls to `+14155550123` entering the former pin of `board` are now rejected as a wrong pin (was: room `board-meeting`)"),
-      safe("call-route", "Calls to `+14155550123` entering the new pin of `board` now land in room `board-meeting` (was: rejected)"),
-      safe("call-route", "Calls to `+14155550123` entering the new pin of `lobby` now land in room `lobby` (was: rejected)"),
-      safe("call-route", "Calls to `+14155550124` that answer the pin prompt with `#` alone are now rejected as a wrong pin (was: room `lobby`)"),
-      safe("call-route", "Calls to `+14155550124` entering the new pin of `lobby` now land in room `lobby` (was: rejected)"),
-      safe("pin-changed", "Rule `board` has a new pin; callers using the old one are rejected"),
-      safe("pin-added", "Rule `lobby` now requires a pin for room `lobby`"),
-    ]);
-    expect(JSON.stringify(changes)).not.toMatch(/4321|8642|2468/);
-  });
-
   it("placeholder IDs replaced by LiveKit's: objects pair by name, nothing changes", () => {
     const created: RoutingConfig = {
       trunks: conferenceLines.trunks.map((t) => ({ ...t, sipTrunkId: "ST_2mkq7HkJ4sTb" })),
@@ -196,7 +246,7 @@ describe("rendering", () => {
       [
         "## Routing changes",
         "",
-        "2 risky changes, 1 other change.",
+        "2 risky changes, 2 other changes.",
         "",
         "### ⚠️ Risky",
         "",
@@ -205,6 +255,7 @@ describe("rendering", () => {
         "",
         "### Other",
         "",
+        "- Rule `board` now dispatches `sales-agent`",
         "- Trunk `conference`: Krisp noise cancellation turned on",
         "",
       ].join("\n"),
@@ -215,13 +266,14 @@ describe("rendering", () => {
     expect(renderDiffText(withSafe)).toBe(
       [
         "ROUTING CHANGES",
-        "2 risky changes, 1 other change.",
+        "2 risky changes, 2 other changes.",
         "",
         "RISKY",
         "  ! Calls to +14155550123 now land in room sales (agent sales-agent) without a pin (was: room board-meeting, pin required)",
         "  ! Rule board no longer requires a pin for room sales (agent sales-agent)",
         "",
         "OTHER",
+        "  - Rule board now dispatches sales-agent",
         "  - Trunk conference: Krisp noise cancellation turned on",
         "",
       ].join("\n"),
