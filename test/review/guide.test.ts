@@ -31,6 +31,10 @@ interface Step {
   run?: string;
   with?: { script?: string };
 }
+it("shows the workflow file users copy, exactly", () => {
+  expect(workflowText).toBe(readFileSync(join(root, "examples", "github-actions", "telephony-review.yml"), "utf8"));
+});
+
 const steps = (parse(workflowText ?? "") as { jobs: { routing: { steps: Step[] } } }).jobs.routing.steps;
 
 const scratch = mkdtempSync(join(tmpdir(), "review-workflow-"));

@@ -1,5 +1,5 @@
 import { Command } from "commander";
-import { declaresNothing, emptyStackError, formatSimulation, loadRoutingConfig, simulateCall, type SimulatedCall } from "../../review";
+import { declaresNothing, emptyStackError, formatSimulation, loadRoutingConfig, simulateCall, type RoutingConfig, type SimulatedCall } from "../../review";
 import { type FormatFlags, SOURCE_HELP, type SourceFlags, sourceOf, withFormatOption, withSourceOptions } from "../sourceOptions";
 
 interface SimulateFlags extends SourceFlags, FormatFlags {
@@ -15,10 +15,28 @@ function callOf({ to, from, sourceIp = "", fromHost = "", pin }: SimulateFlags):
   return { calledNumber: to, callerNumber: from, sourceIp, callerHost: fromHost, ...(pin === "#" ? { noPin: true } : { pin: pin ?? "" }) };
 }
 
+/**
+ * A called number typed without `+` (`4155550100`) matches no trunk: LiveKit compares numbers in
+ * E.164. Names the listed number it most likely means.
+ */
+export function calledNumberHint(config: RoutingConfig, to: string): string | undefined {
+  if (to.startsWith("+") || to.startsWith("number:")) return undefined;
+  const digits = to.replace(/\D/g, "");
+  if (digits === "") return undefined;
+  const listed = [...config.trunks.flatMap((t) => t.numbers ?? []), ...(config.livekitNumbers ?? []).flatMap((n) => (n.e164Format ? [n.e164Format] : []))];
+  const meant = listed.find((n) => n.startsWith("+") && n.replace(/\D/g, "").endsWith(digits));
+  return meant
+    ? `hint: --to ${to} has no "+" and matches no trunk number; did you mean --to ${meant}?`
+    : `hint: --to ${to} has no "+": LiveKit compares numbers in E.164 form, e.g. +14155550100`;
+}
+
 async function run(source: string, flags: SimulateFlags): Promise<void> {
   const config = await loadRoutingConfig(sourceOf(source, flags));
   if (!flags.allowEmpty && declaresNothing(config)) throw emptyStackError(source);
-  process.stdout.write(formatSimulation(simulateCall(config, callOf(flags)), flags.format));
+  const result = simulateCall(config, callOf(flags));
+  process.stdout.write(formatSimulation(result, flags.format));
+  const hint = result.outcome === "room" ? undefined : calledNumberHint(config, flags.to);
+  if (hint !== undefined) process.stderr.write(`${hint}\n`);
 }
 
 export function simulateCommand(): Command {
