@@ -9,7 +9,17 @@ import { ruleClaims } from "../stack/conflicts";
 import { ResourceDefinition } from "./definition";
 
 const agent = object("An agent LiveKit dispatches into the room (`RoomAgentDispatch`).", {
-  agentName: text("Name of the registered agent to dispatch."),
+  agentName: required(
+    text("Name of the registered agent to dispatch.", {
+      // An agent registered without a name is dispatched to every room automatically: an entry
+      // with an empty name dispatches nothing more and usually means a config value went missing.
+      zod: z
+        .string()
+        .max(256)
+        .refine((v) => v !== "", { message: "is empty: give the agent_name the agent registered with (agents without a name join every room automatically and need no entry)" })
+        .regex(/^[^\u0000-\u001f\u007f]*$/, { message: "contains a control character or line break" }),
+    }),
+  ),
   metadata: text("Job metadata passed to the agent.", { max: 65_536, multiline: true }),
   restartPolicy: choice("Whether a failed agent job is restarted.", { "on-failure": "JRP_ON_FAILURE", never: "JRP_NEVER" }),
   deployment: text("Agent deployment to target."),
