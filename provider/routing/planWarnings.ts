@@ -87,11 +87,21 @@ function unusedRules(entries: readonly PlanEntry[]): string[] {
   return [...shadowed].filter(([key]) => !used.has(key)).map(([, warning]) => warning);
 }
 
+/** Listed numbers none of whose calls reach a rule: every caller is dropped. */
+function droppedNumbers(entries: readonly PlanEntry[]): string[] {
+  return entries.flatMap((entry) => {
+    if (entry.calledNumber === null || entry.routes.some((route) => route.rules.length > 0)) return [];
+    const why = entry.routes.every((route) => route.kind === "no-trunk") ? "no trunk answers it and no LiveKit number is it" : "no dispatch rule applies to it";
+    return [`Calls to ${code(entry.calledNumber)} are all dropped: ${why}`];
+  });
+}
+
 /** What a reviewer should know about a configuration beyond its routing table. */
 export function planWarnings(index: RoutingIndex, entries: readonly PlanEntry[]): string[] {
   const { config } = index;
   const numbers = entries.flatMap((e) => (e.calledNumber === null ? [] : [e.calledNumber]));
   const all = [
+    ...droppedNumbers(entries),
     ...failingCalls(index, numbers),
     ...config.trunks.flatMap(trunkWarnings),
     ...config.rules.flatMap((r) => [...unknownTrunks(r, index), ...spellingMismatches(r, index), ...variantProblems(r)]),

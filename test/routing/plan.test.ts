@@ -193,6 +193,13 @@ describe("routing plan structure", () => {
 });
 
 describe("routing plan warnings", () => {
+  it("a listed number none of whose calls reach a rule is a warning, not \"No warnings\"", () => {
+    const noRules: RoutingConfig = { trunks: [trunk("main", { name: "main", numbers: ["+14155550100"], authUsername: "u", authPassword: "p" })], rules: [] };
+    expect(buildRoutingPlan(noRules).warnings).toEqual(["Calls to `+14155550100` are all dropped: no dispatch rule applies to it"]);
+    const ruleOnly: RoutingConfig = { trunks: [], rules: [rule("r", direct("room"), { name: "r", trunkIds: ["main"], numbers: ["+14155550199"] })] };
+    expect(buildRoutingPlan(ruleOnly).warnings).toContain("Calls to `+14155550199` are all dropped: no trunk answers it and no LiveKit number is it");
+  });
+
   const troubled: RoutingConfig = {
     trunks: [
       trunk("main", { name: "main", numbers: ["+14155550100"], allowedAddresses: ["10.0.0.1, 10.0.0.2"] }),
