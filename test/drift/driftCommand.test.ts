@@ -58,7 +58,7 @@ describe("livekit-sip drift", () => {
     const [spec, program, json, managedOnly] = await Promise.all([
       drift(specFile, "--exit-code"),
       drift(programDir, "--stack", "dev", "--exit-code"),
-      drift(specFile, "--json"),
+      drift(specFile, "--format", "json"),
       drift(specFile, "--ignore-unmanaged"),
     ]);
     expect(spec.code).toBe(2);

@@ -1,16 +1,23 @@
-import { Command } from "commander";
+import { Command, Option } from "commander";
 import { driftAgainstLive, hasDrift, readStateIds, renderDrift } from "../../drift";
 import { definitions, sipResourceTypes } from "../../resources";
 import { type ConnectionFlags, connectionFrom, sipApiFor, withConnectionOptions } from "../connectionOptions";
+import { parseChoice } from "../optionParsers";
 import { createProgress } from "../progress";
 import { SOURCE_HELP, type SourceFlags, withSourceOptions } from "../sourceOptions";
 
 interface DriftFlags extends ConnectionFlags, SourceFlags {
   state?: string;
+  format: DriftFormat;
+  /** The older spelling of `--format json`. */
   json?: boolean;
   exitCode?: boolean;
   ignoreUnmanaged?: boolean;
 }
+
+/** Drift is read in a terminal or by a script; it is not a pull-request report (see plan and diff). */
+const driftFormats = ["text", "json"] as const;
+type DriftFormat = (typeof driftFormats)[number];
 
 /** Exit status with --exit-code when there is drift; 1 stays reserved for errors. */
 export const DRIFT_EXIT_CODE = 2;
@@ -31,7 +38,8 @@ async function run(source: string, flags: DriftFlags): Promise<void> {
   });
   progress.finish();
   const visible = flags.ignoreUnmanaged ? { ...report, unmanaged: [] } : report;
-  process.stdout.write(flags.json ? `${JSON.stringify(visible, null, 2)}\n` : renderDrift(visible));
+  const json = flags.json || flags.format === "json";
+  process.stdout.write(json ? `${JSON.stringify(visible, null, 2)}\n` : renderDrift(visible));
   if (flags.exitCode && hasDrift(visible)) process.exitCode = DRIFT_EXIT_CODE;
 }
 
@@ -47,7 +55,8 @@ export function driftCommand(): Command {
     )
       .option("--state <file>", "`pulumi stack export` output, to find the objects of resources created without adoptId")
       .option("--ignore-unmanaged", "do not list (or count as drift) live objects the stack does not manage")
-      .option("--json", "print the report as JSON")
+      .option("--format <format>", "text or json, like the other commands", parseChoice(driftFormats), "text")
+      .addOption(new Option("--json", "the same as --format json").hideHelp())
       .option("--exit-code", `exit with ${DRIFT_EXIT_CODE} when there is drift (errors exit with 1)`),
   ).action((source: string, flags: DriftFlags) => run(source, flags));
 }
