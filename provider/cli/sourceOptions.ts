@@ -23,7 +23,10 @@ export function withSourceOptions(command: Command): Command {
     .option("--allow-empty", "accept a source that declares no LiveKit resources (by default an error: it would drop every call)");
 }
 
-export const sourceOf = (path: string, { stack, configFile, project, key }: SourceFlags): ReviewSource => ({ path, stack, configFile, project, key });
+/** Warnings of the provider's check go to stderr, worded as the provider logs them in `pulumi preview`. */
+const printWarning = (warning: string) => process.stderr.write(`warning: ${warning}\n`);
+
+export const sourceOf = (path: string, { stack, configFile, project, key }: SourceFlags): ReviewSource => ({ path, stack, configFile, project, key, onWarning: printWarning });
 
 export interface FormatFlags {
   format: ReportFormat;

@@ -11,4 +11,8 @@ export interface DesiredResource {
    * `trunkIds` holds a reference to that trunk (see `resourceRefs`), as its ID is not known offline.
    */
   args: Record<string, unknown>;
+  /** Control arguments that change how the arguments are checked (as in the provider's check). */
+  allowNonE164Numbers?: boolean;
+  /** Conflicts with other resources of the program, found where it declares them (the provider's `__stackProblems`). */
+  stackProblems?: { property: string; reason: string }[];
 }

@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { checkDesired } from "./checkDesired";
 import type { DesiredResource } from "./desiredResource";
 import { evaluateProgram } from "./evaluateProgram";
 import { locateProgram, programModule } from "./loadProgram";
@@ -17,6 +18,8 @@ export interface DesiredStateOptions {
   configFile?: string;
   /** The Pulumi project (config namespace), when there is no Pulumi.yaml to read it from. */
   project?: string;
+  /** Receives each warning the provider's check gives (`<Type> "<name>": …`), as `pulumi preview` shows them. */
+  onWarning?: (warning: string) => void;
 }
 
 export const isSpecFile = (path: string) => /\.ya?ml$/i.test(path);
@@ -27,6 +30,16 @@ export const isSpecFile = (path: string) => /\.ya?ml$/i.test(path);
  * its stack config.
  */
 export async function loadDesiredState(path: string, options: DesiredStateOptions = {}): Promise<DesiredResource[]> {
+  const checked = checkDesired(await evaluateSource(path, options));
+  if (checked.failures.length > 0) {
+    const count = checked.failures.length === 1 ? "1 problem" : `${checked.failures.length} problems`;
+    throw new Error(`${path} would fail pulumi preview (${count}):\n${checked.failures.join("\n")}`);
+  }
+  for (const warning of checked.warnings) options.onWarning?.(warning);
+  return checked.resources;
+}
+
+async function evaluateSource(path: string, options: DesiredStateOptions): Promise<DesiredResource[]> {
   if (isSpecFile(path)) {
     return evaluateProgram(specProgram(readSpecFile(path, options.key)), { project: options.project ?? "livekit-telephony", stack: "offline" });
   }

@@ -42,7 +42,7 @@ export async function evaluateProgram(program: () => unknown, options: Evaluatio
         const type = livekitType(token);
         if (type === undefined) return { id: `${name}-id`, state: inputs };
         const { controls, args } = splitControls(unwrapSecrets(inputs) as Record<string, unknown>);
-        declared.push({ type, name, adoptId: controls.adoptId, args });
+        declared.push({ type, name, adoptId: controls.adoptId, args, allowNonE164Numbers: controls.allowNonE164Numbers, stackProblems: controls.__stackProblems });
         const id = refFor(type, name);
         return { id, state: { ...inputs, [definitions[type].idField]: id } };
       },
