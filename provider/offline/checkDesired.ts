@@ -19,12 +19,30 @@ export interface CheckedDesiredState {
   warnings: string[];
 }
 
-/** A trunk that another resource of the program will create stands where its ID goes: any valid ID checks the same. */
-const PLACEHOLDER_TRUNK_ID = "ST_offlineReference";
+/**
+ * A resource of the same program stands where its ID will be (a rule's `trunkIds`, a number's
+ * `sipDispatchRuleId`): any valid ID of its kind checks the same, like an unknown ID in preview.
+ */
+const placeholderIds: Record<string, string> = {
+  InboundTrunk: "ST_offlineReference",
+  OutboundTrunk: "ST_offlineReference",
+  DispatchRule: "SDR_offlineReference",
+  PhoneNumber: "PN_offlineReference",
+};
 
-function withPlaceholderIds(args: Record<string, unknown>): Record<string, unknown> {
-  if (!Array.isArray(args.trunkIds)) return args;
-  return { ...args, trunkIds: args.trunkIds.map((id) => (parseRef(id) ? PLACEHOLDER_TRUNK_ID : id)) };
+const placeholder = (value: unknown): unknown => {
+  const ref = parseRef(value);
+  return ref === undefined ? value : placeholderIds[ref.type];
+};
+
+const holdsRef = (value: unknown) => parseRef(value) !== undefined || (Array.isArray(value) && value.some((v) => parseRef(v) !== undefined));
+
+/** The arguments with references replaced, and the fields that held one (to be restored after normalising). */
+function withPlaceholderIds(args: Record<string, unknown>): { checkable: Record<string, unknown>; referencing: string[] } {
+  const referencing = Object.keys(args).filter((key) => holdsRef(args[key]));
+  const checkable = { ...args };
+  for (const key of referencing) checkable[key] = Array.isArray(args[key]) ? (args[key] as unknown[]).map(placeholder) : placeholder(args[key]);
+  return { checkable, referencing };
 }
 
 export function checkDesired(desired: readonly DesiredResource[]): CheckedDesiredState {
@@ -33,12 +51,14 @@ export function checkDesired(desired: readonly DesiredResource[]): CheckedDesire
   const resources = desired.map((resource) => {
     const definition = definitions[resource.type];
     const subject = `${definition.type} "${resource.name}"`;
-    const validation = checkArguments(definition, withPlaceholderIds(resource.args), { allowNonE164Numbers: resource.allowNonE164Numbers === true });
+    const { checkable, referencing } = withPlaceholderIds(resource.args);
+    const validation = checkArguments(definition, checkable, { allowNonE164Numbers: resource.allowNonE164Numbers === true });
     for (const f of [...validation.failures, ...(resource.stackProblems ?? [])]) failures.push(`${subject}: ${f.property ? `${f.property}: ` : ""}${f.reason}`);
     for (const w of validation.warnings) warnings.push(`${subject}: ${w}`);
     if (validation.normalized === undefined) return resource;
-    // References to the program's own trunks stay, so routing knows which trunk a rule means.
-    const args = { ...resource.args, ...validation.normalized, ...(resource.args.trunkIds === undefined ? {} : { trunkIds: resource.args.trunkIds }) };
+    // References to the program's own resources stay, so routing knows which trunk or rule is meant.
+    const args: Record<string, unknown> = { ...resource.args, ...validation.normalized };
+    for (const key of referencing) args[key] = resource.args[key];
     return { ...resource, args };
   });
   return { resources, failures, warnings };
