@@ -1,13 +1,14 @@
 import type { RoutingConfig } from "../routing";
 
 /**
- * A source that declares no trunk, dispatch rule or LiveKit number routes no call at all. In a
+ * A source that declares no trunk (inbound or outbound), dispatch rule or LiveKit number manages no
+ * telephony at all. In a
  * review gate that is far more often a broken program (a wrong path, a stack config that was not
  * read, an early return) than an intended teardown, so the commands refuse it unless told
  * otherwise (`--allow-empty`).
  */
 export function declaresNothing(config: RoutingConfig): boolean {
-  return config.trunks.length === 0 && config.rules.length === 0 && (config.livekitNumbers ?? []).length === 0;
+  return config.trunks.length === 0 && config.rules.length === 0 && (config.livekitNumbers ?? []).length === 0 && (config.outboundTrunks ?? []).length === 0;
 }
 
 export function emptyStackError(what: string, contrast = ""): Error {

@@ -1,7 +1,7 @@
 import type { DesiredResource } from "../offline/desiredResource";
 import { parseRef, type ResourceRef } from "../offline/resourceRefs";
 import { definitionOf, type ResourceType } from "../resources";
-import type { RoutingConfig, RoutingPhoneNumber, RoutingRule, RoutingTrunk } from "../routing";
+import type { RoutingConfig, RoutingOutboundTrunk, RoutingPhoneNumber, RoutingRule, RoutingTrunk } from "../routing";
 import { UNKNOWN } from "../schema/unknowns";
 import { validate } from "../schema/validate";
 
@@ -10,7 +10,7 @@ import { validate } from "../schema/validate";
  * protobuf JSON, with placeholder IDs where LiveKit has not assigned any yet.
  */
 
-const idPrefixes: Partial<Record<ResourceType, string>> = { InboundTrunk: "trunk", DispatchRule: "rule", PhoneNumber: "number" };
+const idPrefixes: Partial<Record<ResourceType, string>> = { InboundTrunk: "trunk", OutboundTrunk: "outbound", DispatchRule: "rule", PhoneNumber: "number" };
 
 /**
  * The object a resource adopts, else `trunk:<resource name>` / `rule:<resource name>`. Resource
@@ -62,16 +62,18 @@ function livekitNumberOf(resource: DesiredResource, resources: readonly DesiredR
   return { id, e164Format: phoneNumber ?? adoptedNumber ?? id, sipDispatchRuleIds: sipDispatchRuleId ? [sipDispatchRuleId] : [] };
 }
 
-/** Inbound trunks, dispatch rules and phone numbers: outbound trunks play no part in inbound routing. */
+/** Inbound trunks, dispatch rules and phone numbers route calls; outbound trunks are there for the diff. */
 export function routingConfigOf(resources: readonly DesiredResource[]): RoutingConfig {
   const trunks: RoutingTrunk[] = [];
   const rules: RoutingRule[] = [];
   const livekitNumbers: RoutingPhoneNumber[] = [];
+  const outboundTrunks: RoutingOutboundTrunk[] = [];
   for (const resource of resources) {
     const sipId = routingId(resources, resource.type, resource.name);
     if (resource.type === "InboundTrunk") trunks.push({ ...wireOf(resource, resources), sipTrunkId: sipId });
     if (resource.type === "DispatchRule") rules.push({ ...wireOf(resource, resources), sipDispatchRuleId: sipId });
     if (resource.type === "PhoneNumber") livekitNumbers.push(livekitNumberOf(resource, resources, sipId));
+    if (resource.type === "OutboundTrunk") outboundTrunks.push({ ...wireOf(resource, resources), sipTrunkId: sipId });
   }
-  return { trunks, rules, ...(livekitNumbers.length > 0 ? { livekitNumbers } : {}) };
+  return { trunks, rules, ...(livekitNumbers.length > 0 ? { livekitNumbers } : {}), ...(outboundTrunks.length > 0 ? { outboundTrunks } : {}) };
 }

@@ -1,5 +1,6 @@
 import { callChanges } from "./callChanges";
 import { numberChanges } from "./numberChanges";
+import { outboundTrunkChanges } from "./outboundTrunkChanges";
 import { pairObjects } from "./pairObjects";
 import type { RoutingChange } from "./routingChange";
 import { ruleChanges } from "./ruleChanges";
@@ -15,7 +16,14 @@ import type { RoutingConfig } from "./types";
 export function diffRouting(before: RoutingConfig, after: RoutingConfig): RoutingChange[] {
   const trunks = pairObjects(before.trunks, after.trunks, { id: (t) => t.sipTrunkId ?? "", name: (t) => t.name ?? "" });
   const rules = pairObjects(before.rules, after.rules, { id: (r) => r.sipDispatchRuleId ?? "", name: (r) => r.name ?? "" });
-  return [...numberChanges(before, after, trunks), ...callChanges(before, after), ...trunks.flatMap(trunkChanges), ...rules.flatMap(ruleChanges)];
+  const outbound = pairObjects(before.outboundTrunks ?? [], after.outboundTrunks ?? [], { id: (t) => t.sipTrunkId ?? "", name: (t) => t.name ?? "" });
+  return [
+    ...numberChanges(before, after, trunks),
+    ...callChanges(before, after),
+    ...trunks.flatMap(trunkChanges),
+    ...rules.flatMap(ruleChanges),
+    ...outbound.flatMap(outboundTrunkChanges),
+  ];
 }
 
 /** For CI: a non-zero exit when a change needs a careful review. */

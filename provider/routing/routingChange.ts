@@ -33,6 +33,14 @@ export type RoutingChangeKind =
   | "agent-changed"
   | "encryption-lowered"
   | "encryption-raised"
+  | "outbound-trunk-added"
+  /** Agents can no longer dial out through it. */
+  | "outbound-trunk-removed"
+  /** Outgoing calls go to another SIP provider address. */
+  | "outbound-address-changed"
+  | "outbound-transport-lowered"
+  | "outbound-transport-raised"
+  | "outbound-numbers-changed"
   | "krisp-changed"
   | "codecs-changed";
 

@@ -4,7 +4,7 @@
  * missing one means the protobuf default, so partial desired state works as well as API answers.
  * IDs are opaque: a logical placeholder such as `"trunk:main"` routes exactly like `ST_…`.
  */
-import type { DispatchRuleLike, DispatchRuleVariantLike, DurationLike, InboundTrunkLike, StringMap } from "../livekit/types";
+import type { DispatchRuleLike, DispatchRuleVariantLike, DurationLike, InboundTrunkLike, OutboundTrunkLike, StringMap } from "../livekit/types";
 
 /** `SIPMediaEncryption`: the JSON enum name, or the number a protobuf-es instance carries. */
 export type MediaEncryptionValue = "SIP_MEDIA_ENCRYPT_DISABLE" | "SIP_MEDIA_ENCRYPT_ALLOW" | "SIP_MEDIA_ENCRYPT_REQUIRE" | 0 | 1 | 2;
@@ -87,9 +87,22 @@ export interface RoutingPhoneNumber {
 }
 
 /** One revision of a project's inbound routing. Outbound trunks play no part in it. */
+/** `SIPOutboundTrunkInfo` as far as a review compares it: where and how agents' calls go out. */
+export interface RoutingOutboundTrunk extends OutboundTrunkLike {
+  readonly name?: string;
+  /** `SIPTransport` JSON name, e.g. `SIP_TRANSPORT_TLS`; unset is `SIP_TRANSPORT_AUTO`. */
+  readonly transport?: string;
+  readonly authUsername?: string;
+  readonly authPassword?: string;
+  readonly mediaEncryption?: MediaEncryptionValue;
+  readonly media?: RoutingMedia;
+}
+
 export interface RoutingConfig {
   readonly trunks: readonly RoutingTrunk[];
   readonly rules: readonly RoutingRule[];
   /** Numbers bought from LiveKit, whose calls skip the trunks. */
   readonly livekitNumbers?: readonly RoutingPhoneNumber[];
+  /** Outbound trunks play no part in inbound routing; the diff reviews them for agents' outgoing calls. */
+  readonly outboundTrunks?: readonly RoutingOutboundTrunk[];
 }

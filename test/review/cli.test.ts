@@ -60,7 +60,7 @@ describe("livekit-sip diff", () => {
       cli(["diff", PROD_STACK, quieter, "--fail-on-risk", "--format", "json"]),
     ]);
     expect(failing).toMatchObject({ code: 2, stderr: "" });
-    expect(failing.stdout).toMatch(/^ROUTING CHANGES\n4 risky changes, 10 other changes\.\n\nRISKY\n {2}! Calls to \+14155550100 now land in room call_/);
+    expect(failing.stdout).toMatch(/^ROUTING CHANGES\n5 risky changes, 13 other changes\.\n\nRISKY\n {2}! Calls to \+14155550100 now land in room call_/);
     expect(reporting).toMatchObject({ code: 0, stdout: failing.stdout });
     expect(unchanged).toMatchObject({ code: 0, stdout: "ROUTING CHANGES\nNo routing changes.\n" });
     expect(safe.code).toBe(0);

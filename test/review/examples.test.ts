@@ -90,7 +90,7 @@ const diffCases: Record<string, DiffCase> = {
     }),
     risky: true,
   },
-  "outbound-calling: another caller ID (outbound trunks do not route inbound calls)": {
+  "outbound-calling: another caller ID (outbound trunks are reviewed too)": {
     base: sources["outbound-calling"],
     head: editedExample("outbound-calling", { "outbound-calling:callerIds": ["+14155550123", "+14155550124"] }),
     risky: false,

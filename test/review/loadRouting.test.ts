@@ -34,6 +34,8 @@ describe("what a stack declares, as the routing engine reads it", () => {
           trunkIds: ["trunk:carrier", "ST_legacy", "ST_elsewhere"],
         },
       ],
+      // Outbound trunks route no inbound call; they are there for the diff.
+      outboundTrunks: [{ sipTrunkId: "outbound:dialer", address: "sip.example.com", numbers: ["+14155550100"] }],
     });
   });
 

@@ -287,3 +287,43 @@ describe("rendering", () => {
     expect(hasRiskyChanges(changes)).toBe(true);
   });
 });
+
+describe("outbound trunks", () => {
+  const dialer = {
+    sipTrunkId: "ST_out",
+    name: "dialer",
+    address: "sip.carrier.example",
+    transport: "SIP_TRANSPORT_TLS",
+    numbers: ["+14155550123"],
+    authUsername: "agent",
+    authPassword: "secret-1",
+    media: { encryption: "SIP_MEDIA_ENCRYPT_REQUIRE" as const },
+  };
+  const base: RoutingConfig = { trunks: [], rules: [], outboundTrunks: [dialer] };
+  const edited = (edit: Partial<typeof dialer>): RoutingConfig => ({ ...base, outboundTrunks: [{ ...dialer, ...edit }] });
+
+  it("signalling moved off TLS, media encryption lowered, credentials removed: risky", () => {
+    expect(diffRouting(base, edited({ transport: "SIP_TRANSPORT_UDP", authUsername: "", media: { encryption: "SIP_MEDIA_ENCRYPT_DISABLE" as never } }))).toEqual([
+      risky("outbound-transport-lowered", "Outbound trunk `dialer`: signalling transport `tls` → `udp`"),
+      risky("auth-removed", "Outbound trunk `dialer` no longer authenticates to the provider (was: user `agent`)"),
+      risky("encryption-lowered", "Outbound trunk `dialer`: media encryption lowered from `require` to `disable`"),
+    ]);
+  });
+
+  it("another provider address, or new credentials: risky; the password is never shown", () => {
+    const changes = diffRouting(base, edited({ address: "sip.other.example", authPassword: "secret-2" }));
+    expect(changes).toEqual([
+      risky("outbound-address-changed", "Outbound trunk `dialer` now sends calls to `sip.other.example` (was: `sip.carrier.example`)"),
+      risky("auth-changed", "Outbound trunk `dialer`: provider credentials password changed; calls fail until the provider has the same"),
+    ]);
+    expect(JSON.stringify(changes)).not.toContain("secret-2");
+  });
+
+  it("removed: agents can no longer dial out (risky); added or given new caller IDs: reported", () => {
+    expect(diffRouting(base, { ...base, outboundTrunks: [] })).toEqual([risky("outbound-trunk-removed", "Outbound trunk `dialer` removed: agents can no longer dial out through it")]);
+    expect(diffRouting({ ...base, outboundTrunks: [] }, base)).toEqual([safe("outbound-trunk-added", "Outbound trunk `dialer` added: calls go to `sip.carrier.example` over `tls`, user `agent`")]);
+    expect(diffRouting(base, edited({ numbers: ["+14155550124"] }))).toEqual([
+      safe("outbound-numbers-changed", "Outbound trunk `dialer`: caller IDs `+14155550124` (was: `+14155550123`)"),
+    ]);
+  });
+});
