@@ -1,3 +1,4 @@
+import { planOutbound, type PlanOutboundTrunk } from "./planOutbound";
 import { calledNumbers } from "./callScenarios";
 import { numberRef } from "./livekitNumbers";
 import { planRules, type PlanRule } from "./planRules";
@@ -41,6 +42,8 @@ export interface PlanEntry {
 
 export interface RoutingPlan {
   readonly entries: readonly PlanEntry[];
+  /** Present when the configuration has outbound trunks. */
+  readonly outbound?: readonly PlanOutboundTrunk[];
   /** Configuration problems and call paths that fail, for reviewers. */
   readonly warnings: readonly string[];
 }
@@ -79,5 +82,6 @@ export function buildRoutingPlan(input: RoutingPlanInput): RoutingPlan {
     ...numbers.map((calledNumber) => ({ calledNumber, routes: routesFor(index, calledNumber) })),
     { calledNumber: null, routes: routesFor(index, undefined) },
   ];
-  return { entries, warnings: planWarnings(index, entries) };
+  const outbound = (input.outboundTrunks ?? []).map(planOutbound);
+  return { entries, ...(outbound.length > 0 ? { outbound } : {}), warnings: planWarnings(index, entries) };
 }

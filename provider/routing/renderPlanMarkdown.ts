@@ -1,3 +1,4 @@
+import { OUTBOUND_HEADERS, OUTBOUND_TITLE, outboundRow } from "./planOutbound";
 import { entryHeading, NO_RULES, NO_WARNINGS, PLAN_HEADERS, PLAN_LEGEND, PLAN_TITLE, planRuleRow, routeHeading } from "./planCells";
 import type { RoutingPlan } from "./plan";
 import { markdownTable } from "./tables";
@@ -12,6 +13,7 @@ export function renderPlanMarkdown(plan: RoutingPlan): string {
       out.push(route.rules.length === 0 ? `_${NO_RULES}_` : markdownTable(PLAN_HEADERS, route.rules.map(planRuleRow), [0]));
     }
   }
+  if (plan.outbound !== undefined) out.push(`### ${OUTBOUND_TITLE}`, markdownTable(OUTBOUND_HEADERS, plan.outbound.map(outboundRow)));
   out.push("### Warnings", plan.warnings.length === 0 ? NO_WARNINGS : plan.warnings.map((w) => `- ${w}`).join("\n"));
   return `${out.join("\n\n")}\n`;
 }

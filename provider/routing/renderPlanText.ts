@@ -1,3 +1,4 @@
+import { OUTBOUND_HEADERS, OUTBOUND_TITLE, outboundRow } from "./planOutbound";
 import { entryHeading, NO_RULES, NO_WARNINGS, PLAN_HEADERS, PLAN_LEGEND, PLAN_TITLE, planRuleRow, routeHeading } from "./planCells";
 import type { RoutingPlan } from "./plan";
 import { textTable } from "./tables";
@@ -13,6 +14,9 @@ export function renderPlanText(plan: RoutingPlan): string {
       const rows = route.rules.map((rule, i) => planRuleRow(rule, i).map(plainText));
       out.push(rows.length === 0 ? `    ${NO_RULES}` : textTable(PLAN_HEADERS, rows, "    "));
     }
+  }
+  if (plan.outbound !== undefined) {
+    out.push("", OUTBOUND_TITLE, textTable(OUTBOUND_HEADERS, plan.outbound.map((t) => outboundRow(t).map(plainText)), "  "));
   }
   out.push("", "Warnings", ...(plan.warnings.length === 0 ? [`  ${NO_WARNINGS}`] : plan.warnings.map((w) => `  - ${plainText(w)}`)));
   return `${out.join("\n")}\n`;

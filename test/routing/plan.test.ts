@@ -242,3 +242,31 @@ describe("routing plan warnings", () => {
     ]);
   });
 });
+
+describe("outbound trunks in the plan", () => {
+  const withDialer: RoutingConfig = {
+    ...receptionist,
+    outboundTrunks: [
+      { sipTrunkId: "ST_out", name: "dialer", address: "sip.carrier.example:5061", transport: "SIP_TRANSPORT_TLS", numbers: ["+14155550123"], authUsername: "agent", authPassword: "p", media: { encryption: "SIP_MEDIA_ENCRYPT_REQUIRE" } },
+      { sipTrunkId: "ST_plain", address: "10.0.0.5", numbers: [] },
+    ],
+  };
+
+  it("are listed apart from the routing table: where agents' calls go and how", () => {
+    const plan = buildRoutingPlan(withDialer);
+    expect(plan.outbound).toEqual([
+      { name: "dialer", address: "sip.carrier.example:5061", transport: "tls", authUser: "agent", callerIds: ["+14155550123"], encryption: "require" },
+      { name: "ST_plain", address: "10.0.0.5", transport: "auto", callerIds: [], encryption: "disable" },
+    ]);
+    expect(renderPlanMarkdown(plan)).toContain(
+      "### Outbound trunks (agents' outgoing calls)\n\n| Trunk | Sends calls to | Transport | Auth | Caller IDs | Media encryption |\n|---|---|---|---|---|---|\n" +
+        "| `dialer` | `sip.carrier.example:5061` | tls | user `agent` | `+14155550123` | require |\n| `ST_plain` | `10.0.0.5` | auto | none |  | disable |",
+    );
+    expect(renderPlanText(plan)).toMatch(/Outbound trunks \(agents' outgoing calls\)\n {2}Trunk +Sends calls to +Transport +Auth +Caller IDs +Media encryption\n/);
+  });
+
+  it("without outbound trunks, the plan has no such section", () => {
+    expect(buildRoutingPlan(receptionist).outbound).toBeUndefined();
+    expect(renderPlanText(buildRoutingPlan(receptionist))).not.toContain("Outbound trunks");
+  });
+});
