@@ -7,6 +7,7 @@ import { code, codeList } from "./wording";
  * call, so they are listed apart from the routing table.
  */
 export interface PlanOutboundTrunk {
+  /** The trunk's name, else its ID. */
   readonly name: string;
   readonly address: string;
   /** `udp`, `tcp`, `tls` or `auto`. */

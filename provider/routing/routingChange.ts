@@ -40,6 +40,8 @@ export type RoutingChangeKind =
   | "outbound-address-changed"
   | "outbound-transport-lowered"
   | "outbound-transport-raised"
+  /** Between transports neither of which is TLS (e.g. udp → tcp). */
+  | "outbound-transport-changed"
   | "outbound-numbers-changed"
   | "krisp-changed"
   | "codecs-changed";

@@ -28,9 +28,8 @@ function authChanges(subject: string, before: PlanTrunk, after: PlanTrunk): Rout
 }
 
 /** A password is compared, never shown; offline it is the secret's config key, so a new key is a new password. */
-function passwordChanges(subject: string, before: RoutingTrunk, after: RoutingTrunk): RoutingChange[] {
-  const [b, a] = [planTrunk(before), planTrunk(after)];
-  if (b.authUser === undefined || a.authUser === undefined || b.authUser !== a.authUser) return [];
+function passwordChanges(subject: string, b: PlanTrunk, a: PlanTrunk, before: RoutingTrunk, after: RoutingTrunk): RoutingChange[] {
+  if (b.authUser === undefined || b.authUser !== a.authUser) return [];
   if ((before.authPassword ?? "") === (after.authPassword ?? "")) return [];
   return [change("auth-changed", true, `${subject}: digest auth password changed; the carrier needs the new credentials`)];
 }
@@ -68,7 +67,7 @@ function gateChanges(subject: string, before: RoutingTrunk, after: RoutingTrunk)
   const a = planTrunk(after);
   const changes = [
     ...authChanges(subject, b, a),
-    ...passwordChanges(subject, before, after),
+    ...passwordChanges(subject, b, a, before, after),
     ...allowListChanges(subject, {
       what: "addresses",
       noun: "source addresses",

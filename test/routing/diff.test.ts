@@ -310,6 +310,12 @@ describe("outbound trunks", () => {
     ]);
   });
 
+  it("a transport change that never had TLS is reported, not risky", () => {
+    const udp = edited({ transport: "SIP_TRANSPORT_UDP" });
+    expect(diffRouting(udp, edited({ transport: "SIP_TRANSPORT_TCP" }))).toEqual([safe("outbound-transport-changed", "Outbound trunk `dialer`: signalling transport `udp` → `tcp`")]);
+    expect(diffRouting(udp, base)).toEqual([safe("outbound-transport-raised", "Outbound trunk `dialer`: signalling transport `udp` → `tls`")]);
+  });
+
   it("another provider address, or new credentials: risky; the password is never shown", () => {
     const changes = diffRouting(base, edited({ address: "sip.other.example", authPassword: "secret-2" }));
     expect(changes).toEqual([
