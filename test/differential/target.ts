@@ -1,4 +1,5 @@
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from "../../provider/emulator";
+import { replaceThroughApi } from "./liveKitApi";
 import { startLiveKitServer, type LiveKitServer } from "./liveKitServer";
 import { describeDifference, startDifferentialProxy, type DifferentialProxy } from "./proxy";
 
@@ -46,14 +47,27 @@ export async function stopDifferentialTarget(target: DifferentialTarget | undefi
   await target?.livekit.close();
 }
 
+/**
+ * The emulator as tests see it in differential mode: its URL is the proxy's, so every request
+ * reaches LiveKit too, and its store mirrors LiveKit's. An out-of-band `put` becomes an API replace
+ * that reaches both, as a dashboard edit would; `clear` empties both.
+ */
+export function differentialView(target: DifferentialTarget): RunningEmulator {
+  const { emulator } = target;
+  const store = Object.assign(Object.create(null), emulator.store, {
+    put: (kind: Parameters<typeof emulator.store.put>[0], object: Record<string, unknown>) => replaceThroughApi(target.proxy.url, kind, object),
+    clear: () => resetBoth(target),
+  });
+  return Object.assign(Object.create(null), emulator, { url: target.proxy.url, port: Number(new URL(target.proxy.url).port), store, close: () => stopDifferentialTarget(target) });
+}
+
 /** `useEmulator` of the conformance tests, in differential mode: the emulator as seen through the proxy. */
 export function useDifferentialEmulator(options: EmulatorOptions = {}): () => RunningEmulator {
   let target: DifferentialTarget | undefined;
   let view: RunningEmulator | undefined;
   beforeAll(async () => {
     target = await startDifferentialTarget(options);
-    const port = Number(new URL(target.proxy.url).port);
-    view = Object.assign(Object.create(null), target.emulator, { url: target.proxy.url, port }) as RunningEmulator;
+    view = differentialView(target);
   }, 60_000);
   beforeEach(async () => {
     if (!target) return;

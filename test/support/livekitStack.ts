@@ -2,8 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { startEmulator, type RunningEmulator } from "../../provider/emulator";
 import { shims } from "../../provider/pulumi/shim";
 import type { ResourceType } from "../../provider/resources";
-import { replaceThroughApi } from "../differential/liveKitApi";
-import { assertNoDifferences, isDifferential, resetBoth, startDifferentialTarget, stopDifferentialTarget, type DifferentialTarget } from "../differential/target";
+import { assertNoDifferences, differentialView, isDifferential, startDifferentialTarget, stopDifferentialTarget, type DifferentialTarget } from "../differential/target";
 import { preparePackedProject } from "../harness/fixtureProject";
 import { startProviderHost, type ProviderHost } from "../harness/providerHost";
 
@@ -24,6 +23,7 @@ export async function startHostAndEmulator(emulatorOptions: Parameters<typeof st
   let target: DifferentialTarget | undefined;
   let emulator: RunningEmulator;
   if (isDifferential()) {
+    // The provider host talks to LiveKit's real server through the proxy; tests see the emulator beside it.
     target = await startDifferentialTarget(emulatorOptions);
     emulator = differentialView(target);
   } else {
@@ -54,18 +54,4 @@ export async function startHostAndEmulator(emulatorOptions: Parameters<typeof st
       }
     },
   };
-}
-
-/**
- * In the `differential` project: the provider host talks to LiveKit's real server through the
- * differential proxy, and the tests see the emulator beside it, whose store mirrors LiveKit's.
- * An out-of-band `put` becomes an API replace that reaches both, as a dashboard edit would.
- */
-function differentialView(target: DifferentialTarget): RunningEmulator {
-  const { emulator } = target;
-  const store = Object.assign(Object.create(null), emulator.store, {
-    put: (kind: Parameters<typeof emulator.store.put>[0], object: Record<string, unknown>) => replaceThroughApi(target.proxy.url, kind, object),
-    clear: () => resetBoth(target),
-  });
-  return Object.assign(Object.create(null), emulator, { url: target.proxy.url, port: Number(new URL(target.proxy.url).port), store, close: () => stopDifferentialTarget(target) });
 }
