@@ -301,4 +301,4 @@ function describe(env) {
   return lines;
 }
 
-module.exports = { ToolError, ensureNode, ensurePulumi, ensureLivekitServer, ensureRedis, toolEnv, describe, versions, toolsDir, which, compareVersions, run, installAtomically, goBuild, moduleReplaces, requireGo, log };
+module.exports = { ToolError, toolEnv, describe, compareVersions };

@@ -17,6 +17,11 @@ describe("livekit-sip emulator (options)", () => {
     expect([defaultOf("--host"), defaultOf("--port"), defaultOf("--api-key"), defaultOf("--api-secret")]).toEqual(["127.0.0.1", 7880, "devkey", "secret"]);
   });
 
+  it("answers like the open-source server unless --mode cloud says otherwise", () => {
+    expect(defaultOf("--mode")).toBe("oss");
+    expect(emulatorOptions({ host: "h", port: 1, apiKey: "k", apiSecret: "s", mode: "cloud" }).mode).toBe("cloud");
+  });
+
   it("maps fault flags to emulator options", () => {
     const options = emulatorOptions({
       host: "127.0.0.1",
