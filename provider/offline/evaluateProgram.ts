@@ -1,8 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
 import { descend, mapTree } from "../export/jsonTree";
 import { splitControls } from "../lifecycle/controls";
+import { withLazyUnsetOutputs } from "../pulumi/resource";
 import { definitions, type ResourceType } from "../resources";
 import type { DesiredResource } from "./desiredResource";
+import { withoutPromiseStacks } from "./promiseStacks";
 import { refFor } from "./resourceRefs";
 
 export interface EvaluationOptions {
@@ -55,7 +57,7 @@ export async function evaluateProgram(program: () => unknown, options: Evaluatio
     true,
   );
   pulumi.runtime.setAllConfig(options.config ?? {}, options.secretKeys ?? []);
-  await settle(program, options.timeoutMs ?? 60_000);
+  await withoutPromiseStacks(() => withLazyUnsetOutputs(() => settle(program, options.timeoutMs ?? 60_000)));
   // Registration order follows the program's awaits, which vary from run to run.
   return declared.sort((a, b) => typeOrder.indexOf(a.type) - typeOrder.indexOf(b.type) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }

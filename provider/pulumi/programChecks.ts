@@ -12,7 +12,7 @@ import { ruleClaims, trunkClaims, type Claims, type RuleShape, type TrunkShape }
 /** An inbound trunk the program declared, found again when a rule refers to it. */
 interface DeclaredTrunk {
   name: string;
-  krispEnabled: pulumi.Output<boolean | undefined>;
+  krispEnabled: pulumi.Input<boolean> | undefined;
 }
 
 /**
@@ -26,13 +26,15 @@ interface Program {
   rules: Claims<RuleShape>;
   /** Settles when every resource declared so far has claimed its keys. */
   tail: Promise<unknown>;
+  /** Claims still waiting for a shape: while there are none, a known shape claims at once. */
+  waiting: number;
 }
 
 /** One per program run (the root stack resource), so repeated runs in one process do not mix. */
 const programs = new WeakMap<object, Program>();
 let outsideStack: Program | undefined;
 
-const newProgram = (): Program => ({ trunksByResource: new Map(), trunks: trunkClaims(), rules: ruleClaims(), tail: Promise.resolve() });
+const newProgram = (): Program => ({ trunksByResource: new Map(), trunks: trunkClaims(), rules: ruleClaims(), tail: Promise.resolve(), waiting: 0 });
 
 function program(): Program {
   const stack = pulumi.runtime.getStackResource();
@@ -45,18 +47,40 @@ function program(): Program {
 /**
  * The resource's problems with those declared before it, once its own shape resolves. A shape not
  * known yet (preview) claims nothing and reports nothing: LiveKit's own check and the pre-check
- * still see it at apply.
+ * still see it at apply. Most programs give plain values: their shapes claim at once, without the
+ * Outputs that would otherwise cost every resource of a large program a chain of promises.
  */
-function claimInOrder<T extends TrunkShape | RuleShape>(claims: Claims<T>, shape: pulumi.Output<T>): pulumi.Output<Problem[] | undefined> {
+function claimInOrder<T extends TrunkShape | RuleShape>(claims: Claims<T>, shape: Shaped<T>): pulumi.Input<Problem[] | undefined> {
   const current = program();
-  const result = current.tail.then(async () => {
-    const internals = shape as unknown as { isKnown: Promise<boolean>; promise(): Promise<T> };
-    if (!(await internals.isKnown)) return undefined;
-    const problems = claims.claim(await internals.promise());
+  const problemsOf = (known: T) => {
+    const problems = claims.claim(known);
     return problems.length > 0 ? problems.map(({ property, reason }) => ({ property, reason })) : undefined;
+  };
+  if (shape.plain !== undefined && current.waiting === 0) return problemsOf(shape.plain);
+  const output = shape.plain !== undefined ? pulumi.output(shape.plain) : shape.output;
+  current.waiting++;
+  const result = current.tail.then(async () => {
+    const internals = output as unknown as { isKnown: Promise<boolean>; promise(): Promise<T> };
+    if (!(await internals.isKnown)) return undefined;
+    return problemsOf(await internals.promise());
   });
-  current.tail = result.catch(() => undefined);
+  current.tail = result.catch(() => undefined).finally(() => current.waiting--);
   return pulumi.output(result);
+}
+
+/** A shape from the resource's arguments: plain when they hold no Output or promise. */
+type Shaped<T> = { plain: T; output?: undefined } | { plain?: undefined; output: pulumi.Output<T> };
+
+const isPlain = (value: unknown): boolean =>
+  value === null || typeof value !== "object"
+    ? true
+    : pulumi.Output.isInstance(value) || typeof (value as { then?: unknown }).then === "function"
+      ? false
+      : Object.values(value).every(isPlain);
+
+function shaped<A extends unknown[], T>(inputs: [...A], build: (values: A) => T): Shaped<T> {
+  if (inputs.every(isPlain)) return { plain: build(inputs as A) };
+  return { output: pulumi.all(inputs as pulumi.Input<unknown>[]).apply((values) => build(values as unknown as A)) };
 }
 
 export interface Problem {
@@ -65,14 +89,14 @@ export interface Problem {
 }
 
 export function trunkProblems(name: string, args: { numbers?: pulumi.Input<pulumi.Input<string>[]>; allowedNumbers?: pulumi.Input<pulumi.Input<string>[]> }): {
-  problems: pulumi.Output<Problem[] | undefined>;
+  problems: pulumi.Input<Problem[] | undefined>;
   register(resource: pulumi.Resource, krispEnabled: pulumi.Input<boolean> | undefined): void;
 } {
-  const shape = pulumi.all([args.numbers, args.allowedNumbers]).apply(([numbers, allowedNumbers]) => ({ name, numbers, allowedNumbers }));
+  const shape = shaped([args.numbers, args.allowedNumbers], ([numbers, allowedNumbers]) => ({ name, numbers, allowedNumbers }) as TrunkShape);
   const problems = claimInOrder(program().trunks, shape);
   return {
     problems,
-    register: (resource, krispEnabled) => program().trunksByResource.set(resource, { name, krispEnabled: pulumi.output(krispEnabled) }),
+    register: (resource, krispEnabled) => program().trunksByResource.set(resource, { name, krispEnabled }),
   };
 }
 
@@ -85,11 +109,12 @@ export function ruleProblems(
     numbers?: pulumi.Input<pulumi.Input<string>[]>;
     krispEnabled?: pulumi.Input<boolean>;
   },
-): { problems: pulumi.Output<Problem[] | undefined> } {
+): { problems: pulumi.Input<Problem[] | undefined> } {
   const trunks = trunkReferences(args.trunkIds, program().trunksByResource);
-  const shape = pulumi
-    .all([args.rule, args.inboundNumbers, args.numbers, trunks.refs])
-    .apply(([rule, inboundNumbers, numbers, refs]) => ({ name, trunks: refs, pin: (rule as { pin?: string } | undefined)?.pin ?? "", inboundNumbers, numbers }));
+  const shape = shaped(
+    [args.rule, args.inboundNumbers, args.numbers, trunks.refs],
+    ([rule, inboundNumbers, numbers, refs]) => ({ name, trunks: refs, pin: (rule as { pin?: string } | undefined)?.pin ?? "", inboundNumbers, numbers }) as RuleShape,
+  );
   const problems = claimInOrder(program().rules, shape);
   warnAboutTrunks(name, trunks, args.krispEnabled);
   return { problems };
@@ -130,11 +155,14 @@ function warnAboutTrunks(name: string, trunks: TrunkReferences, krispEnabled: pu
   for (const id of trunks.external) {
     pulumi.log.warn(`DispatchRule "${name}": trunk ${id} is not managed by this program; conflicts with it are checked against LiveKit when applying`);
   }
-  pulumi.all([krispEnabled, ...trunks.declared.map((t) => t.krispEnabled)]).apply(([ruleKrisp, ...trunkKrisp]) => {
+  const warn = ([ruleKrisp, ...trunkKrisp]: unknown[]) => {
     if (ruleKrisp === false && trunkKrisp.some((k) => k === true)) {
       pulumi.log.warn(
         `DispatchRule "${name}": krispEnabled is false, but a trunk it uses enables Krisp, and LiveKit turns Krisp on when either does; this rule cannot turn it off`,
       );
     }
-  });
+  };
+  const inputs = [krispEnabled, ...trunks.declared.map((t) => t.krispEnabled)];
+  if (inputs.every(isPlain)) warn(inputs);
+  else pulumi.all(inputs).apply(warn);
 }

@@ -1,18 +1,21 @@
-import { bothRevisions, calledNumbers, calledPhrase, callersPhrase, knownPins, OTHER_NUMBER, representativeCallers } from "./callScenarios";
 import { normalizeNumber } from "../livekit/numbers";
-import { landingOf, NO_PROMPT, nowPhrase, sameLanding, wasPhrase, type Landing } from "./landing";
+import { landingAt, numberScope, type NumberScope } from "./callLanding";
+import { bothRevisions, calledNumbers, calledPhrase, callersPhrase, GENERIC_CALLER, OTHER_NUMBER, representativeCallers } from "./callScenarios";
+import { NO_PROMPT, nowPhrase, sameLanding, wasPhrase, type Landing } from "./landing";
+import { addTo } from "./multiMap";
 import { newlyListedNumbers } from "./numberChanges";
 import { ruleLabel } from "./refs";
 import { change, type RoutingChange } from "./routingChange";
-import { rulePin } from "./ruleVariant";
-import { simulateCall } from "./simulate";
-import type { RoutingConfig } from "./types";
+import { indexRouting, type RoutingIndex } from "./routingIndex";
+import type { RoutingConfig, RoutingRule } from "./types";
 import { codeList } from "./wording";
 
 /**
  * Where calls land before and after, found by simulating representative calls: each called number
  * of either revision, from each representative caller, straight after dialling and, when a pin
- * prompt happens, after `#` alone and after each pin either revision knows.
+ * prompt happens, after `#` alone and after each pin either revision knows. Per number, only the
+ * callers and pins its trunks and rules name are simulated (see `numberScope`): every other caller
+ * lands as the generic one does, and every other pin is refused in both revisions.
  */
 
 /** One step of a call. Rooms reached on an `open` step need no pin. */
@@ -27,15 +30,16 @@ interface CallStep {
 const DIAL: CallStep = { pin: "", noPin: false, phrase: "", open: true };
 const HASH_ALONE: CallStep = { pin: "", noPin: true, phrase: " that answer the pin prompt with `#` alone", open: true };
 
-const pinOwners = (config: RoutingConfig, pin: string) => [...new Set(config.rules.filter((r) => rulePin(r.rule) === pin).map(ruleLabel))];
-
 /**
- * Pins are named after the rules that own them and ordered by that name, so reports reveal
- * nothing about the digits; a pin only one revision has is "new" or "former".
+ * The pins a number's rules ask for, named after those rules and ordered by that name, so reports
+ * reveal nothing about the digits; a pin only one revision has is "new" or "former".
  */
-function pinSteps(before: RoutingConfig, after: RoutingConfig): CallStep[] {
-  const steps = knownPins(bothRevisions(before, after)).map((pin) => {
-    const [was, now] = [pinOwners(before, pin), pinOwners(after, pin)];
+function pinSteps(scope: NumberScope): CallStep[] {
+  const [wasOwners, nowOwners] = scope.pinOwners;
+  const labels = (rules: readonly RoutingRule[] | undefined) => [...new Set((rules ?? []).map(ruleLabel))];
+  const pins = [...new Set([...wasOwners.keys(), ...nowOwners.keys()])].sort();
+  const steps = pins.map((pin) => {
+    const [was, now] = [labels(wasOwners.get(pin)), labels(nowOwners.get(pin))];
     const age = was.length === 0 ? "new " : now.length === 0 ? "former " : "";
     return { pin, noPin: false, phrase: ` entering the ${age}pin of ${codeList(now.length > 0 ? now : was)}`, open: false };
   });
@@ -43,12 +47,12 @@ function pinSteps(before: RoutingConfig, after: RoutingConfig): CallStep[] {
 }
 
 /** The landing of every step in one revision; steps after the prompt exist only if it prompts. */
-function landings(config: RoutingConfig, calledNumber: string, callerNumber: string, steps: readonly CallStep[]): Landing[] {
-  const dial = landingOf(simulateCall(config, { calledNumber, callerNumber }));
+function landings(index: RoutingIndex, calledNumber: string, callerNumber: string, steps: readonly CallStep[]): Landing[] {
+  const dial = landingAt(index, calledNumber, callerNumber);
   return steps.map((step) => {
     if (step === DIAL) return dial;
     if (dial.kind !== "pin") return NO_PROMPT;
-    return landingOf(simulateCall(config, { calledNumber, callerNumber, pin: step.pin, noPin: step.noPin }));
+    return landingAt(index, calledNumber, callerNumber, step);
   });
 }
 
@@ -80,10 +84,36 @@ interface StepChange {
   readonly callers: string[];
 }
 
+/** The representative callers, and where each stands in their order, by normalised number. */
+class Callers {
+  readonly positions = new Map<string, number>();
+  private readonly byNumber = new Map<string, string[]>();
+
+  constructor(readonly all: readonly string[]) {
+    all.forEach((caller, position) => {
+      this.positions.set(caller, position);
+      addTo(this.byNumber, normalizeNumber(caller), caller);
+    });
+  }
+
+  /** The generic caller, then those the scope names, in representative order. */
+  scoped(scope: NumberScope): string[] {
+    const named = [...scope.callers].flatMap((number) => this.byNumber.get(number) ?? []);
+    return [GENERIC_CALLER, ...named.filter((c) => c !== GENERIC_CALLER).sort((a, b) => this.positions.get(a)! - this.positions.get(b)!)];
+  }
+}
+
+/** A group's callers as the full simulation would list them: the generic caller stands for every unscoped one. */
+function concernedCallers(group: StepChange, callers: Callers, scoped: readonly string[]): string[] {
+  if (!group.callers.includes(GENERIC_CALLER)) return group.callers;
+  const simulated = new Set(scoped);
+  const inGroup = new Set(group.callers);
+  return callers.all.filter((c) => inGroup.has(c) || !simulated.has(c));
+}
+
 /** Changes for one called number, callers with the same before and after grouped together. */
 function numberCallChanges(
-  before: RoutingConfig,
-  after: RoutingConfig,
+  indexes: readonly [RoutingIndex, RoutingIndex],
   calledNumber: string,
   callers: readonly string[],
   steps: readonly CallStep[],
@@ -91,8 +121,8 @@ function numberCallChanges(
 ): StepChange[] {
   const groups = new Map<string, StepChange>();
   for (const callerNumber of callers) {
-    const was = landings(before, calledNumber, callerNumber, steps);
-    const now = landings(after, calledNumber, callerNumber, steps);
+    const was = landings(indexes[0], calledNumber, callerNumber, steps);
+    const now = landings(indexes[1], calledNumber, callerNumber, steps);
     const context = { openBefore: new Set(was.filter((l, i) => steps[i].open && l.kind === "room").map((l) => l.destination)), newlyListed };
     steps.forEach((step, i) => {
       // Once the new revision stops prompting, the dial step already tells the story.
@@ -109,14 +139,17 @@ function numberCallChanges(
 
 export function callChanges(before: RoutingConfig, after: RoutingConfig): RoutingChange[] {
   const both = bothRevisions(before, after);
-  const callers = representativeCallers(both);
-  const steps = [DIAL, HASH_ALONE, ...pinSteps(before, after)];
+  const callers = new Callers(representativeCallers(both));
+  const indexes = [indexRouting(before), indexRouting(after)] as const;
   const added = newlyListedNumbers(before, after);
-  return [...calledNumbers(both), OTHER_NUMBER].flatMap((calledNumber) =>
-    numberCallChanges(before, after, calledNumber, callers, steps, added.has(normalizeNumber(calledNumber))).map((g) => {
+  return [...calledNumbers(both), OTHER_NUMBER].flatMap((calledNumber) => {
+    const scope = numberScope(indexes, calledNumber);
+    const steps = [DIAL, HASH_ALONE, ...pinSteps(scope)];
+    const scoped = callers.scoped(scope);
+    return numberCallChanges(indexes, calledNumber, scoped, steps, added.has(normalizeNumber(calledNumber))).map((g) => {
       const dial = steps[g.step] === DIAL;
-      const subject = `Calls to ${calledPhrase(calledNumber)}${callersPhrase(g.callers, callers)}${steps[g.step].phrase}`;
+      const subject = `Calls to ${calledPhrase(calledNumber)}${callersPhrase(concernedCallers(g, callers, scoped), callers.all)}${steps[g.step].phrase}`;
       return change("call-route", g.risky, `${subject} ${nowPhrase(g.after, dial)} (was: ${wasPhrase(g.before, dial)})`);
-    }),
-  );
+    });
+  });
 }

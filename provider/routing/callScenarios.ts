@@ -1,5 +1,4 @@
 import { normalizeNumber } from "../livekit/numbers";
-import { rulePin } from "./ruleVariant";
 import type { RoutingConfig } from "./types";
 import { code } from "./wording";
 
@@ -39,11 +38,6 @@ export function calledNumbers(config: RoutingConfig, extra: readonly string[] = 
 export function representativeCallers(config: RoutingConfig): string[] {
   const named = [...config.trunks.flatMap((t) => t.allowedNumbers ?? []), ...config.rules.flatMap((r) => r.inboundNumbers ?? [])];
   return [GENERIC_CALLER, ...[...new Set(named)].filter((n) => n !== "").sort(byNormalizedThenRaw)];
-}
-
-/** Every pin some rule asks for, in a stable order. */
-export function knownPins(config: RoutingConfig): string[] {
-  return [...new Set(config.rules.map((r) => rulePin(r.rule)).filter((pin) => pin !== ""))].sort();
 }
 
 /** Both revisions as one configuration, to enumerate the numbers, callers and pins of either. */
