@@ -1,6 +1,6 @@
 import { normalizeNumber } from "../livekit/numbers";
 import { landingAt, numberScope, type NumberScope } from "./callLanding";
-import { bothRevisions, calledNumbers, calledPhrase, callersPhrase, GENERIC_CALLER, OTHER_NUMBER, representativeCallers } from "./callScenarios";
+import { bothRevisions, calledNumbers, calledPhrase, callersPhrase, OTHER_NUMBER, representativeCallers, RepresentativeCallers } from "./callScenarios";
 import { NO_PROMPT, nowPhrase, sameLanding, wasPhrase, type Landing } from "./landing";
 import { addTo } from "./multiMap";
 import { newlyListedNumbers } from "./numberChanges";
@@ -84,33 +84,6 @@ interface StepChange {
   readonly callers: string[];
 }
 
-/** The representative callers, and where each stands in their order, by normalised number. */
-class Callers {
-  readonly positions = new Map<string, number>();
-  private readonly byNumber = new Map<string, string[]>();
-
-  constructor(readonly all: readonly string[]) {
-    all.forEach((caller, position) => {
-      this.positions.set(caller, position);
-      addTo(this.byNumber, normalizeNumber(caller), caller);
-    });
-  }
-
-  /** The generic caller, then those the scope names, in representative order. */
-  scoped(scope: NumberScope): string[] {
-    const named = [...scope.callers].flatMap((number) => this.byNumber.get(number) ?? []);
-    return [GENERIC_CALLER, ...named.filter((c) => c !== GENERIC_CALLER).sort((a, b) => this.positions.get(a)! - this.positions.get(b)!)];
-  }
-}
-
-/** A group's callers as the full simulation would list them: the generic caller stands for every unscoped one. */
-function concernedCallers(group: StepChange, callers: Callers, scoped: readonly string[]): string[] {
-  if (!group.callers.includes(GENERIC_CALLER)) return group.callers;
-  const simulated = new Set(scoped);
-  const inGroup = new Set(group.callers);
-  return callers.all.filter((c) => inGroup.has(c) || !simulated.has(c));
-}
-
 /** Changes for one called number, callers with the same before and after grouped together. */
 function numberCallChanges(
   indexes: readonly [RoutingIndex, RoutingIndex],
@@ -139,7 +112,7 @@ function numberCallChanges(
 
 export function callChanges(before: RoutingConfig, after: RoutingConfig): RoutingChange[] {
   const both = bothRevisions(before, after);
-  const callers = new Callers(representativeCallers(both));
+  const callers = new RepresentativeCallers(representativeCallers(both));
   const indexes = [indexRouting(before), indexRouting(after)] as const;
   const added = newlyListedNumbers(before, after);
   return [...calledNumbers(both), OTHER_NUMBER].flatMap((calledNumber) => {
@@ -148,7 +121,7 @@ export function callChanges(before: RoutingConfig, after: RoutingConfig): Routin
     const scoped = callers.scoped(scope);
     return numberCallChanges(indexes, calledNumber, scoped, steps, added.has(normalizeNumber(calledNumber))).map((g) => {
       const dial = steps[g.step] === DIAL;
-      const subject = `Calls to ${calledPhrase(calledNumber)}${callersPhrase(concernedCallers(g, callers, scoped), callers.all)}${steps[g.step].phrase}`;
+      const subject = `Calls to ${calledPhrase(calledNumber)}${callersPhrase(callers.concerned(g.callers, scoped), callers.all)}${steps[g.step].phrase}`;
       return change("call-route", g.risky, `${subject} ${nowPhrase(g.after, dial)} (was: ${wasPhrase(g.before, dial)})`);
     });
   });

@@ -1,4 +1,6 @@
 import { normalizeNumber } from "../livekit/numbers";
+import type { NumberScope } from "./callLanding";
+import { addTo } from "./multiMap";
 import type { RoutingConfig } from "./types";
 import { code } from "./wording";
 
@@ -38,6 +40,36 @@ export function calledNumbers(config: RoutingConfig, extra: readonly string[] = 
 export function representativeCallers(config: RoutingConfig): string[] {
   const named = [...config.trunks.flatMap((t) => t.allowedNumbers ?? []), ...config.rules.flatMap((r) => r.inboundNumbers ?? [])];
   return [GENERIC_CALLER, ...[...new Set(named)].filter((n) => n !== "").sort(byNormalizedThenRaw)];
+}
+
+/**
+ * The representative callers, for reports that simulate per number only the callers its scope
+ * names (the generic caller stands for every other one) yet list callers as if all were simulated.
+ */
+export class RepresentativeCallers {
+  private readonly positions = new Map<string, number>();
+  private readonly byNumber = new Map<string, string[]>();
+
+  constructor(readonly all: readonly string[]) {
+    all.forEach((caller, position) => {
+      this.positions.set(caller, position);
+      addTo(this.byNumber, normalizeNumber(caller), caller);
+    });
+  }
+
+  /** The generic caller, then those the scope names, in representative order. */
+  scoped(scope: NumberScope): string[] {
+    const named = [...scope.callers].flatMap((number) => this.byNumber.get(number) ?? []).filter((c) => c !== GENERIC_CALLER);
+    return [GENERIC_CALLER, ...named.sort((a, b) => this.positions.get(a)! - this.positions.get(b)!)];
+  }
+
+  /** Simulated callers sharing an outcome, with every unsimulated caller when the generic one is among them. */
+  concerned(callers: readonly string[], scoped: readonly string[]): readonly string[] {
+    if (!callers.includes(GENERIC_CALLER)) return callers;
+    const simulated = new Set(scoped);
+    const sharing = new Set(callers);
+    return this.all.filter((c) => sharing.has(c) || !simulated.has(c));
+  }
 }
 
 /** Both revisions as one configuration, to enumerate the numbers, callers and pins of either. */
