@@ -28,6 +28,24 @@ function sharedPaths(): Record<string, string[]> {
   };
 }
 
+/**
+ * Declaration files of installed packages and TypeScript's own libraries, parsed once per process:
+ * a diff type-checks two revisions of a program against the same ones.
+ */
+const installedFiles = new Map<string, import("typescript").SourceFile | undefined>();
+
+function compilerHost(ts: TypeScript, options: import("typescript").CompilerOptions): import("typescript").CompilerHost {
+  const host = ts.createCompilerHost(options);
+  const parse = host.getSourceFile.bind(host);
+  host.getSourceFile = (fileName, languageVersion, ...rest) => {
+    if (!fileName.includes("/node_modules/")) return parse(fileName, languageVersion, ...rest);
+    const key = `${JSON.stringify(languageVersion)}:${fileName}`;
+    if (!installedFiles.has(key)) installedFiles.set(key, parse(fileName, languageVersion, ...rest));
+    return installedFiles.get(key);
+  };
+  return host;
+}
+
 /** The program's compile errors as `file:line:column - error TSnnnn: message` lines; none when it compiles. */
 export function typeCheckProgram(main: string): string[] {
   const ts = loadTypeScript(dirname(main));
@@ -38,7 +56,8 @@ export function typeCheckProgram(main: string): string[] {
     const parsed = ts.getParsedCommandLineOfConfigFile(configPath, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined });
     if (parsed) options = parsed.options;
   }
-  const program = ts.createProgram([main], { ...options, noEmit: true, skipLibCheck: true, incremental: false, composite: false, paths: { ...options.paths, ...sharedPaths() } });
+  const checked = { ...options, noEmit: true, skipLibCheck: true, incremental: false, composite: false, paths: { ...options.paths, ...sharedPaths() } };
+  const program = ts.createProgram([main], checked, compilerHost(ts, checked));
   return ts
     .getPreEmitDiagnostics(program)
     .filter((d) => d.category === ts.DiagnosticCategory.Error && !d.file?.fileName.includes("/node_modules/"))
