@@ -46,7 +46,11 @@ export async function evaluateProgram(program: () => unknown, options: Evaluatio
         const { controls, args } = splitControls(unwrapSecrets(inputs) as Record<string, unknown>);
         declared.push({ type, name, adoptId: controls.adoptId, args, allowNonE164Numbers: controls.allowNonE164Numbers, stackProblems: controls.__stackProblems });
         const id = refFor(type, name);
-        return { id, state: { ...inputs, [definitions[type].idField]: id } };
+        // The serialized provider is for the engine alone: kept out of the mocks' state, it is not
+        // copied back and held for every resource.
+        const { __provider, ...state } = inputs;
+        void __provider;
+        return { id, state: { ...state, [definitions[type].idField]: id } };
       },
       call({ token }) {
         throw new Error(`a program evaluated offline cannot call functions (${token})`);

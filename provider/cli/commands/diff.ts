@@ -1,5 +1,6 @@
 import { Command } from "commander";
-import { declaresNothing, diffRouting, emptyStackError, formatDiff, hasRiskyChanges, loadRoutingConfig, loadRoutingConfigAt, type RoutingConfig } from "../../review";
+import { declaresNothing, diffRouting, emptyStackError, formatDiff, hasRiskyChanges, type RoutingConfig } from "../../review";
+import { loadSideBySide } from "../../review/loadSideBySide";
 import { type FormatFlags, SOURCE_HELP, type SourceFlags, sourceOf, withFormatOption, withSourceOptions } from "../sourceOptions";
 
 interface DiffFlags extends SourceFlags, FormatFlags {
@@ -30,16 +31,14 @@ function revisionsOf({ git, baseRef, headRef }: DiffFlags): Revisions | undefine
   return undefined;
 }
 
-/** Both sides, one after the other: programs share this process's Pulumi runtime. */
 async function bothSides(sources: string[], flags: DiffFlags): Promise<[RoutingConfig, RoutingConfig]> {
   const revisions = revisionsOf(flags);
-  const load = (path: string, ref?: string) => (ref === undefined ? loadRoutingConfig(sourceOf(path, flags)) : loadRoutingConfigAt(sourceOf(path, flags), ref));
   if (revisions !== undefined) {
     if (sources.length !== 1) throw new Error(`with git revisions, give one source (got ${sources.length})`);
-    return [await load(sources[0], revisions.base), await load(sources[0], revisions.head)];
+    return loadSideBySide({ source: sourceOf(sources[0], flags), ref: revisions.base }, { source: sourceOf(sources[0], flags), ref: revisions.head });
   }
   if (sources.length !== 2) throw new Error(`give two sources, before and after, or one with --git <base>..<head> (got ${sources.length})`);
-  return [await load(sources[0]), await load(sources[1])];
+  return loadSideBySide({ source: sourceOf(sources[0], flags) }, { source: sourceOf(sources[1], flags) });
 }
 
 /** How each side is named in messages: the path, at its revision when there is one. */

@@ -1,0 +1,75 @@
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import type { RoutingConfig } from "../routing";
+import { loadRoutingConfig, loadRoutingConfigAt, type ReviewSource } from "./loadRouting";
+
+/**
+ * Both sides of a diff, evaluated at the same time in two processes: evaluating a program runs
+ * Pulumi's runtime, which is process-wide and takes about 0.7 ms and most of a core per resource,
+ * so a diff of two 6,000-resource revisions takes half the time on two cores (bench: reviewScale).
+ * Each side's warnings are reported in order, before side first, once both are read.
+ */
+
+/** One side: a source, at a git revision when `ref` is given (relative paths from `cwd`). */
+export interface Side {
+  source: ReviewSource;
+  ref?: string;
+}
+
+interface SideResult {
+  config?: RoutingConfig;
+  warnings: string[];
+  error?: string;
+}
+
+/** Compiled next to this module; absent when running from TypeScript sources (tests), which then load in turn. */
+const worker = join(__dirname, "evaluateSide.js");
+
+async function inProcess({ source, ref }: Side): Promise<SideResult> {
+  const warnings: string[] = [];
+  const collected = { ...source, onWarning: (w: string) => warnings.push(w) };
+  try {
+    const config = await (ref === undefined ? loadRoutingConfig(collected) : loadRoutingConfigAt(collected, ref));
+    return { config, warnings };
+  } catch (error) {
+    return { warnings, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+function inChild(side: Side): Promise<SideResult> {
+  const { onWarning, ...source } = side.source;
+  void onWarning;
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [worker], { stdio: ["pipe", "pipe", "inherit"] });
+    let output = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
+    child.on("error", reject);
+    child.on("close", (code, signal) => {
+      try {
+        resolve(JSON.parse(output) as SideResult);
+      } catch {
+        reject(new Error(`evaluating ${side.source.path} stopped (${signal ?? `exit code ${code}`}) without an answer`));
+      }
+    });
+    child.stdin.end(JSON.stringify({ source, ref: side.ref, cwd: process.cwd() }));
+  });
+}
+
+export async function loadSideBySide(before: Side, after: Side): Promise<[RoutingConfig, RoutingConfig]> {
+  const parallel = existsSync(worker);
+  const results = parallel ? await Promise.all([inChild(before), inChild(after)]) : [await inProcess(before), await inProcess(after)];
+  for (const [i, result] of results.entries()) {
+    const side = i === 0 ? before : after;
+    for (const warning of result.warnings) side.source.onWarning?.(warning);
+    if (result.error !== undefined) throw new Error(result.error);
+  }
+  return [results[0].config!, results[1].config!];
+}
+
+/** The child's side: reads a side as JSON on stdin, answers with a SideResult as JSON on stdout. */
+export async function answerSide(input: string): Promise<string> {
+  const { source, ref, cwd } = JSON.parse(input) as Side & { cwd: string };
+  process.chdir(cwd);
+  return JSON.stringify(await inProcess({ source, ref }));
+}
