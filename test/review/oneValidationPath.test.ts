@@ -69,3 +69,20 @@ it("prints the provider's warnings, as pulumi preview logs them", async () => {
   expect(run.code).toBe(0);
   expect(run.stderr).toMatch(/^warning: DispatchRule "private": hidePhoneNumber with an individual rule names rooms after the caller's last 4 digits/m);
 });
+
+it("gives diff each side's warnings, before side first, and a broken side's own error", async () => {
+  // diff evaluates its two sides in two processes at once (review/loadSideBySide.ts).
+  const hidden = (name: string) =>
+    program(name, `${trunk}new DispatchRule("${name}", { trunkIds: [trunk.sipTrunkId], rule: { type: "individual", roomPrefix: "call" }, hidePhoneNumber: true });\n`);
+  const [before, after] = [hidden("before-rule"), hidden("after-rule")];
+  const run = await runCli(["diff", before, after]);
+  expect(run.code).toBe(0);
+  const warned = run.stderr.split("\n").filter((line) => line.startsWith("warning: DispatchRule"));
+  expect(warned.map((line) => line.slice(0, line.indexOf(":", 9)))).toEqual(['warning: DispatchRule "before-rule"', 'warning: DispatchRule "after-rule"']);
+
+  const broken = program("broken-side", `${trunk}new DispatchRule("lobby", { rule: { type: "direct", roomName: "lobby", pin: "12ab" } });\n`);
+  const failed = await runCli(["diff", before, broken]);
+  expect(failed.code).toBe(1);
+  expect(failed.stderr).toContain(`${broken} would fail pulumi preview (1 problem)`);
+  expect(failed.stderr).toContain('DispatchRule "lobby": rule.pin:');
+});
