@@ -3,7 +3,7 @@
  * `npm run bench`: every benchmark in one run, a table on stdout and the figures in
  * bench/results.json. Needs `npm run build` (the npm script does it). Options:
  *   --quick          tiny sizes, to check the bench itself works (figures meaningless)
- *   --only=a,b       sections: overhead, latency, breakdown, apiCalls, realEngine, scaling, throughput
+ *   --only=a,b       sections: overhead, latency, breakdown, apiCalls, realEngine, scaling, reviewScale, throughput
  *   --out=<file>     where to write the figures (default bench/results.json)
  */
 const { execFileSync, spawnSync } = require("node:child_process");
@@ -34,6 +34,7 @@ const SETTINGS = quick
       apiCalls: { count: 3, outbound: 1 },
       realEngine: { sizes: [4, 8], latencyMs: 25 },
       scaling: { plan: [["trunkConflicts", [100, 1000]], ["planRendering", [10]]] },
+      reviewScale: { sizes: [20, 40] },
     }
   : {
       overhead: { count: 200, concurrency: 10, rounds: 5 },
@@ -42,6 +43,7 @@ const SETTINGS = quick
       apiCalls: { count: 50, outbound: 10 },
       realEngine: { sizes: [100, 400], latencyMs: 25 },
       scaling: {},
+      reviewScale: { sizes: [250, 500, 1000] },
     };
 
 function gitState() {
@@ -63,7 +65,7 @@ const machine = () => ({
 });
 
 async function main() {
-  const sections = (option("only") ?? "overhead,latency,breakdown,apiCalls,realEngine,scaling,throughput").split(",");
+  const sections = (option("only") ?? "overhead,latency,breakdown,apiCalls,realEngine,scaling,reviewScale,throughput").split(",");
   const out = resolve(option("out") ?? join(__dirname, "results.json"));
   const log = (line) => process.stderr.write(`${line}\n`);
   const started = performance.now();
@@ -94,6 +96,7 @@ async function main() {
   });
   await section("realEngine", () => require("./realEngine").run({ ...SETTINGS.realEngine, projectDir, log }));
   await section("scaling", () => require("./scaling").run({ ...SETTINGS.scaling, nodeArgs: NODE_FLAGS.slice(1), log }));
+  await section("reviewScale", () => require("./reviewScale").run({ ...SETTINGS.reviewScale, log }));
   await section("throughput", () => require("./emulator").run());
 
   results.durationMs = Math.round(performance.now() - started);

@@ -111,6 +111,17 @@ function scaling(sc) {
   return ["5. Scaling (time ∝ n^k: k = 1 linear, 2 quadratic; peak = RSS high-water mark above the process before the step)", columns(rows)];
 }
 
+function reviewScale(r) {
+  const rows = [["command", "trunks", "rules", "s", "growth k", "peak MiB per process", "peak MiB all processes"]];
+  for (const command of ["plan", "diff"]) {
+    for (const x of r[command]) rows.push([command, x.trunks, x.rules, fmt(x.ms / 1000, 1), fmt(x.growthExponent, 2), fmt(x.peakRssBytes / MiB, 0), fmt(x.peakTreeRssBytes / MiB, 0)]);
+  }
+  return [
+    `5b. Review CLI at scale (a program of n trunks + 5n rules; diff against a revision changing every seventh rule; type check included; target at 1,000 + 5,000: ≤ ${r.target.ms / 1000} s, ≤ ${fmt(r.target.peakRssBytes / MiB, 0)} MiB)`,
+    columns(rows),
+  ];
+}
+
 function throughput(t) {
   return [
     `6. Emulator throughput (loopback, ${t.concurrency} clients): creates ${t.createPerSec}/s, durable creates ${t.durableCreatePerSec}/s, updates ${t.updatePerSec}/s, ` +
@@ -136,6 +147,7 @@ function renderTable(results) {
   if (results.apiCalls) add(apiCalls(results.apiCalls));
   if (results.stateSize) add(stateSize(results.stateSize));
   if (results.scaling) add(scaling(results.scaling));
+  if (results.reviewScale) add(reviewScale(results.reviewScale));
   if (results.throughput) add(throughput(results.throughput));
   if (results.overhead) add(memory(results.overhead));
   if (results.realEngine) add(realEngine(results.realEngine));

@@ -1,4 +1,5 @@
 import {
+  buildRoutingPlan,
   hasRiskyChanges,
   renderDiffMarkdown,
   renderDiffText,
@@ -7,6 +8,7 @@ import {
   renderSimulationMarkdown,
   renderSimulationText,
   type RoutingChange,
+  type RoutingConfig,
   type RoutingPlan,
   type SimulationResult,
 } from "../routing";
@@ -30,10 +32,16 @@ const formatWith =
 
 export const formatPlan = formatWith<RoutingPlan>({ markdown: renderPlanMarkdown, text: renderPlanText });
 
-export const formatDiff = formatWith<readonly RoutingChange[]>({
+const diffFormats = formatWith<readonly RoutingChange[]>({
   markdown: renderDiffMarkdown,
   text: renderDiffText,
   json: (changes) => ({ risky: hasRiskyChanges(changes), changes }),
 });
+
+/** With both revisions, the Markdown report draws the routing of both with the changes marked. */
+export function formatDiff(changes: readonly RoutingChange[], format: ReportFormat, revisions?: { before: RoutingConfig; after: RoutingConfig }): string {
+  if (format !== "markdown" || revisions === undefined) return diffFormats(changes, format);
+  return renderDiffMarkdown(changes, { before: buildRoutingPlan(revisions.before), after: buildRoutingPlan(revisions.after) });
+}
 
 export const formatSimulation = formatWith<SimulationResult>({ markdown: renderSimulationMarkdown, text: renderSimulationText });

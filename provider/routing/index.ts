@@ -14,6 +14,7 @@ export { renderSimulationMarkdown, renderSimulationText } from "./simulationRepo
 export { buildRoutingPlan, type PlanEntry, type PlanRoute, type PlanRouteKind, type RoutingPlan, type RoutingPlanInput } from "./plan";
 export type { PlanRule } from "./planRules";
 export type { PlanTrunk } from "./planTrunk";
+export { FLOWCHART_LIMITS, planGraph, renderDiffFlowchart, renderPlanFlowchart, type FlowGraph } from "./flowchart";
 export { renderPlanMarkdown } from "./renderPlanMarkdown";
 export { renderPlanText } from "./renderPlanText";
 

@@ -1,3 +1,5 @@
+import { renderDiffFlowchart } from "./flowchart";
+import type { RoutingPlan } from "./plan";
 import type { RoutingChange } from "./routingChange";
 import { plainText } from "./wording";
 
@@ -12,10 +14,12 @@ function split(changes: readonly RoutingChange[]) {
   return { risky: changes.filter((c) => c.risky), other: changes.filter((c) => !c.risky) };
 }
 
-export function renderDiffMarkdown(changes: readonly RoutingChange[]): string {
+/** With both revisions' plans, the changes come with a picture of the routing (see flowchart.ts). */
+export function renderDiffMarkdown(changes: readonly RoutingChange[], plans?: { before: RoutingPlan; after: RoutingPlan }): string {
   if (changes.length === 0) return `## ${DIFF_TITLE}\n\n${NO_CHANGES}\n`;
   const { risky, other } = split(changes);
   const out = [`## ${DIFF_TITLE}`, `${plural(risky.length, "risky change")}, ${plural(other.length, "other change")}.`];
+  if (plans !== undefined) out.push(renderDiffFlowchart(plans.before, plans.after, changes));
   if (risky.length > 0) out.push("### ⚠️ Risky", risky.map((c) => `- ${c.message}`).join("\n"));
   if (other.length > 0) out.push("### Other", other.map((c) => `- ${c.message}`).join("\n"));
   return `${out.join("\n\n")}\n`;

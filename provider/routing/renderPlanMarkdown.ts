@@ -1,3 +1,4 @@
+import { renderPlanFlowchart } from "./flowchart";
 import { OUTBOUND_HEADERS, OUTBOUND_TITLE, outboundRow } from "./planOutbound";
 import { entryHeading, NO_RULES, NO_WARNINGS, PLAN_HEADERS, PLAN_LEGEND, PLAN_TITLE, planRuleRow, routeHeading } from "./planCells";
 import type { RoutingPlan } from "./plan";
@@ -5,7 +6,7 @@ import { markdownTable } from "./tables";
 
 /** The plan as a pull-request comment: a section per called number, a table per trunk. */
 export function renderPlanMarkdown(plan: RoutingPlan): string {
-  const out: string[] = [`## ${PLAN_TITLE}`, PLAN_LEGEND];
+  const out: string[] = [`## ${PLAN_TITLE}`, PLAN_LEGEND, renderPlanFlowchart(plan)];
   for (const entry of plan.entries) {
     out.push(`### ${entryHeading(entry)}`);
     for (const route of entry.routes) {

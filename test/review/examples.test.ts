@@ -1,6 +1,7 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse, stringify } from "yaml";
+import { parseMermaid } from "../support/mermaid";
 import {
   buildRoutingPlan,
   diffRouting,
@@ -114,9 +115,23 @@ const diffCases: Record<string, DiffCase> = {
 describe("diff of the examples", () => {
   it.each(Object.keys(diffCases))("%s", async (name) => {
     const { base, head, risky } = diffCases[name];
-    const changes = diffRouting(await configOf(base), await configOf(head));
-    expect(formatDiff(changes, "markdown")).toMatchSnapshot();
+    const [before, after] = [await configOf(base), await configOf(head)];
+    const changes = diffRouting(before, after);
+    expect(formatDiff(changes, "markdown", { before, after })).toMatchSnapshot();
     expect(hasRiskyChanges(changes)).toBe(risky);
+  });
+
+  it("draws every plan and diff of the examples as a flowchart Mermaid parses", async () => {
+    const plans = await Promise.all(Object.values(sources).map((source) => planOf(source, "markdown")));
+    const diffs = await Promise.all(
+      Object.values(diffCases).map(async ({ base, head }) => {
+        const [before, after] = [await configOf(base), await configOf(head)];
+        return formatDiff(diffRouting(before, after), "markdown", { before, after });
+      }),
+    );
+    const { blocks, errors } = parseMermaid(...plans, ...diffs);
+    expect(blocks.length).toBe(plans.length + diffs.filter((d) => !d.includes("No routing changes.")).length);
+    expect(errors.filter((e) => e !== null)).toEqual([]);
   });
 
   it("root dev to prod, as text", async () => {

@@ -57,7 +57,7 @@ async function run(sources: string[], flags: DiffFlags): Promise<void> {
       : emptyStackError(`the before side, ${beforeName},`, `, while the after side, ${afterName}, does`);
   }
   const changes = diffRouting(before, after);
-  process.stdout.write(formatDiff(changes, flags.format));
+  process.stdout.write(formatDiff(changes, flags.format, { before, after }));
   if (flags.failOnRisk && hasRiskyChanges(changes)) process.exitCode = RISKY_EXIT_CODE;
 }
 
