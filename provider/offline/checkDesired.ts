@@ -63,3 +63,9 @@ export function checkDesired(desired: readonly DesiredResource[]): CheckedDesire
   });
   return { resources, failures, warnings };
 }
+
+/** Every failure of a check as one error, worded as the review tools report a source preview would reject. */
+export function previewRejection(subject: string, failures: readonly string[]): Error {
+  const count = failures.length === 1 ? "1 problem" : `${failures.length} problems`;
+  return new Error(`${subject} would fail pulumi preview (${count}):\n${failures.join("\n")}`);
+}

@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { checkDesired } from "./checkDesired";
+import { checkDesired, previewRejection } from "./checkDesired";
 import type { DesiredResource } from "./desiredResource";
 import { evaluateProgram } from "./evaluateProgram";
 import { locateProgram, programModule } from "./loadProgram";
@@ -31,10 +31,7 @@ export const isSpecFile = (path: string) => /\.ya?ml$/i.test(path);
  */
 export async function loadDesiredState(path: string, options: DesiredStateOptions = {}): Promise<DesiredResource[]> {
   const checked = checkDesired(await evaluateSource(path, options));
-  if (checked.failures.length > 0) {
-    const count = checked.failures.length === 1 ? "1 problem" : `${checked.failures.length} problems`;
-    throw new Error(`${path} would fail pulumi preview (${count}):\n${checked.failures.join("\n")}`);
-  }
+  if (checked.failures.length > 0) throw previewRejection(path, checked.failures);
   for (const warning of checked.warnings) options.onWarning?.(warning);
   return checked.resources;
 }

@@ -1,7 +1,7 @@
 import type { DesiredStateOptions } from "../offline/desiredState";
 import type { RoutingConfig } from "../routing";
 import { withRevision } from "./gitRevision";
-import { routingConfigOf } from "./routingConfig";
+import { routingConfigOfChecked } from "./routingConfig";
 
 /** What to review: a spec file (bare or a `Pulumi.<stack>.yaml`) or a program (file or project directory). */
 export interface ReviewSource extends DesiredStateOptions {
@@ -15,7 +15,7 @@ export interface ReviewSource extends DesiredStateOptions {
 export async function loadRoutingConfig(source: ReviewSource): Promise<RoutingConfig> {
   // Loaded on demand: it needs @pulumi/pulumi, which the pure routing functions do without.
   const { loadDesiredState } = await import("../offline/desiredState");
-  return routingConfigOf(await loadDesiredState(source.path, source));
+  return routingConfigOfChecked(await loadDesiredState(source.path, source));
 }
 
 /**

@@ -41,7 +41,7 @@ describe("what a stack declares, as the routing engine reads it", () => {
 
   it("refuses arguments preview would reject, listing every problem", () => {
     const invalid = { type: "DispatchRule" as const, name: "lobby", args: { rule: { type: "direct" }, numbres: ["+14155550100"] } };
-    expect(() => routingConfigOf([invalid])).toThrow(/dispatch rule "lobby" is invalid \(pulumi preview would reject it\):\n  - .*\n  - /);
+    expect(() => routingConfigOf([invalid])).toThrow(/^the resources would fail pulumi preview \(2 problems\):\nDispatchRule "lobby": .*\nDispatchRule "lobby": /);
   });
 });
 
