@@ -1,7 +1,7 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import type { ResourceDefinition } from "../resources/definition";
-import { checkArguments } from "../schema/validate";
-import { Controls, listCommandFor, splitControls, validateControls } from "./controls";
+import { checkInputs } from "./checkInputs";
+import { Controls, listCommandFor, splitControls } from "./controls";
 import { describeFailure } from "./describeError";
 import { inputsFrom, outputsFrom } from "./outputs";
 import { changedFields, reviewIdentity } from "./changes";
@@ -29,12 +29,10 @@ export function lifecycle(definition: ResourceDefinition, connect: () => Connect
 
   return {
     async check(_olds: Props, news: Props) {
-      const { controls, args } = splitControls(news);
-      const validation = checkArguments(definition, args, { allowNonE164Numbers: controls.allowNonE164Numbers === true });
-      const failures = [...validateControls(definition, controls), ...validation.failures, ...(controls.__stackProblems ?? [])];
-      if (failures.length > 0) return { failures };
-      for (const warning of validation.warnings) warn(controls, warning);
-      return { inputs: validation.normalized ? { ...news, ...validation.normalized } : news };
+      const checked = checkInputs(definition, news);
+      if (checked.failures.length > 0) return { failures: checked.failures };
+      for (const warning of checked.warnings) warn(splitControls(news).controls, warning);
+      return { inputs: checked.inputs };
     },
 
     async diff(_id: string, olds: Props, news: Props) {

@@ -1,11 +1,12 @@
 import { definitions } from "../resources";
-import { checkArguments } from "../schema/validate";
+import { checkInputs } from "../lifecycle/checkInputs";
+import { splitControls } from "../lifecycle/controls";
 import type { DesiredResource } from "./desiredResource";
 import { parseRef } from "./resourceRefs";
 
 /**
- * The provider's own check (`lifecycle.check`: the resource's schema, its cross-field rules and
- * warnings, and the program's stack-wide conflicts) run over what a source declares, so review
+ * The provider's own check (`checkInputs`, which `lifecycle.check` runs: controls, the resource's
+ * schema, its cross-field rules and warnings, and the program's stack-wide conflicts) run over what a source declares, so review
  * tools report exactly what `pulumi preview` and `pulumi up` report, and see the arguments as the
  * provider normalises them (codec spellings, numbers) rather than as written.
  */
@@ -52,12 +53,13 @@ export function checkDesired(desired: readonly DesiredResource[]): CheckedDesire
     const definition = definitions[resource.type];
     const subject = `${definition.type} "${resource.name}"`;
     const { checkable, referencing } = withPlaceholderIds(resource.args);
-    const validation = checkArguments(definition, checkable, { allowNonE164Numbers: resource.allowNonE164Numbers === true });
-    for (const f of [...validation.failures, ...(resource.stackProblems ?? [])]) failures.push(`${subject}: ${f.property ? `${f.property}: ` : ""}${f.reason}`);
-    for (const w of validation.warnings) warnings.push(`${subject}: ${w}`);
-    if (validation.normalized === undefined) return resource;
+    const controls = { adoptId: resource.adoptId, allowNonE164Numbers: resource.allowNonE164Numbers, __stackProblems: resource.stackProblems };
+    const checked = checkInputs(definition, { ...checkable, ...Object.fromEntries(Object.entries(controls).filter(([, v]) => v !== undefined)) });
+    for (const f of checked.failures) failures.push(`${subject}: ${f.property ? `${f.property}: ` : ""}${f.reason}`);
+    for (const w of checked.warnings) warnings.push(`${subject}: ${w}`);
+    if (checked.inputs === undefined) return resource;
     // References to the program's own resources stay, so routing knows which trunk or rule is meant.
-    const args: Record<string, unknown> = { ...resource.args, ...validation.normalized };
+    const args = splitControls(checked.inputs).args;
     for (const key of referencing) args[key] = resource.args[key];
     return { ...resource, args };
   });

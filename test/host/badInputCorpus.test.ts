@@ -1,3 +1,4 @@
+import { checkDesired } from "../../provider/offline/checkDesired";
 import type { ResourceType } from "../../provider/resources";
 import { startHostAndEmulator, type HostAndEmulator } from "../support/livekitStack";
 
@@ -183,6 +184,11 @@ const cases: Case[] = [
       ["a typo: trunkIDs", { trunkIDs: [] }, "trunkIDs", /did you mean "trunkIds"\?/],
     ] as [string, Record<string, unknown>, string, RegExp][]
   ).map(([what, changes, property, message]): Case => [`rule: ${what}`, "DispatchRule", { ...rule, ...changes }, property, message]),
+
+  ["adoptId: a rule's ID on a trunk", "InboundTrunk", { ...inbound, adoptId: "SDR_abc123" }, "adoptId", /"SDR_abc123" is not a LiveKit inbound trunk ID: it must look like ST_/],
+  ["adoptId: a trunk's ID on a rule", "DispatchRule", { ...rule, adoptId: "ST_abc123" }, "adoptId", /is not a LiveKit dispatch rule ID: it must look like SDR_/],
+  ["adoptId: a URL on a phone number", "PhoneNumber", { phoneNumber: "+14155550100", adoptId: "https://x" }, "adoptId", /must be the number's ID or the number itself/],
+  ["allowNonE164Numbers: a string", "InboundTrunk", { ...inbound, allowNonE164Numbers: "yes" }, "allowNonE164Numbers", /must be true or false/],
 ];
 
 let env: HostAndEmulator;
@@ -199,6 +205,15 @@ describe("bad input is refused at preview with its property and a message that s
     const failure = result.failures.find((f) => f.property === property);
     expect({ property: failure?.property, failures: result.failures }).toEqual(expect.objectContaining({ property }));
     expect(failure!.reason).toMatch(message);
+  });
+
+  it.each(cases)("the review tools report what preview reports: %s", async (_, type, args) => {
+    // plan, diff and simulate check what a source declares with checkDesired; preview asks the host.
+    const news = { ...withoutAbsent(args), __resourceName: "bad", __provider: await env.providerText(type) };
+    const preview = await env.host.check(env.urn(type, "bad"), {}, news);
+    const { adoptId, allowNonE164Numbers, ...declared } = withoutAbsent(args);
+    const review = checkDesired([{ type, name: "bad", args: declared, adoptId: adoptId as string | undefined, allowNonE164Numbers: allowNonE164Numbers as boolean | undefined }]);
+    expect(review.failures).toEqual(preview.failures.map((f) => `${type} "bad": ${f.property ? `${f.property}: ` : ""}${f.reason}`));
   });
 
   it("sent nothing to LiveKit for any of them", () => {

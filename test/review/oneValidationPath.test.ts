@@ -1,5 +1,8 @@
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { provider } from "../../provider/lifecycle/host";
+import { checkDesired } from "../../provider/offline/checkDesired";
+import type { DesiredResource } from "../../provider/offline/desiredResource";
 import { runCli } from "../export/support/runCli";
 
 /**
@@ -85,4 +88,35 @@ it("gives diff each side's warnings, before side first, and a broken side's own 
   expect(failed.code).toBe(1);
   expect(failed.stderr).toContain(`${broken} would fail pulumi preview (1 problem)`);
   expect(failed.stderr).toContain('DispatchRule "lobby": rule.pin:');
+});
+
+describe("warnings", () => {
+  // Each resource with what the provider's check logs for it in pulumi preview.
+  const warned: [string, DesiredResource][] = [
+    ["AMR-WB offered", { type: "InboundTrunk", name: "wideband", args: { numbers: ["+14155550100"], allowedAddresses: ["192.0.2.1"], media: { codecs: [{ name: "AMR-WB" }] } } }],
+    ["hidden numbers with individual rooms", { type: "DispatchRule", name: "private", args: { rule: { type: "individual", roomPrefix: "call", noRandomness: true }, hidePhoneNumber: true } }],
+    ["an outbound codec alias", { type: "OutboundTrunk", name: "dialer", args: { address: "sip.example.com", numbers: ["+14155550100"], media: { codecs: [{ name: "g.722" }, { name: "amr-wb" }] } } }],
+    ["a phone number routed nowhere", { type: "PhoneNumber", name: "main", args: { phoneNumber: "+14155550100" } }],
+    ["nothing to warn about", { type: "DispatchRule", name: "lobby", args: { rule: { type: "direct", roomName: "lobby" } } }],
+  ];
+
+  it.each(warned)("are the provider's own: %s", async (_, resource) => {
+    const logged: string[] = [];
+    const spy = jest.spyOn(console, "warn").mockImplementation((line: string) => void logged.push(line));
+    try {
+      const result = await provider(resource.type).check!({}, { ...resource.args, __resourceName: resource.name });
+      expect(result.failures ?? []).toEqual([]);
+    } finally {
+      spy.mockRestore();
+    }
+    const review = checkDesired([resource]);
+    expect(review.failures).toEqual([]);
+    expect(review.warnings.map((w) => `warning: ${w}`)).toEqual(logged);
+    expect(logged.length > 0).toBe(resource.name !== "lobby");
+  });
+
+  it("are given for a resource only when it has no failure, as preview does", () => {
+    const failing: DesiredResource = { type: "DispatchRule", name: "private", args: { rule: { type: "individual", roomPrefix: "call", pin: "12ab" }, hidePhoneNumber: true } };
+    expect(checkDesired([failing])).toMatchObject({ warnings: [], failures: [expect.stringContaining('DispatchRule "private": rule.pin:')] });
+  });
 });

@@ -1,0 +1,27 @@
+import type { Failure, ResourceDefinition } from "../resources/definition";
+import { checkArguments } from "../schema/validate";
+import { splitControls, validateControls } from "./controls";
+
+type Props = Record<string, unknown>;
+
+export interface CheckedInputs {
+  /** Every failure of the resource, controls, arguments and stack-wide conflicts, in one pass. */
+  failures: Failure[];
+  /** Given only when nothing fails, as `pulumi preview` shows warnings only for resources it accepts. */
+  warnings: string[];
+  /** The inputs with the arguments normalised (codec spellings, numbers), when nothing fails. */
+  inputs?: Props;
+}
+
+/**
+ * The provider's check of one resource's inputs: what `pulumi preview` reports for it. The
+ * provider's `check` and the review tools (offline/checkDesired.ts) both call this, so they give
+ * the same failures and warnings, worded the same.
+ */
+export function checkInputs(definition: ResourceDefinition, news: Props): CheckedInputs {
+  const { controls, args } = splitControls(news);
+  const validation = checkArguments(definition, args, { allowNonE164Numbers: controls.allowNonE164Numbers === true });
+  const failures = [...validateControls(definition, controls), ...validation.failures, ...(controls.__stackProblems ?? [])];
+  if (failures.length > 0) return { failures, warnings: [] };
+  return { failures, warnings: validation.warnings, inputs: validation.normalized ? { ...news, ...validation.normalized } : news };
+}
