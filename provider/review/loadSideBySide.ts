@@ -23,6 +23,13 @@ interface SideResult {
   error?: string;
 }
 
+/**
+ * Two sides on two cores: V8's parallel collector threads would only compete with the other side,
+ * and a larger young generation promotes fewer of Pulumi's short-lived promises (bench: about 10%
+ * less CPU per side).
+ */
+const SIDE_FLAGS = ["--single-threaded-gc", "--max-semi-space-size=32"];
+
 /** Compiled next to this module; absent when running from TypeScript sources (tests), which then load in turn. */
 const worker = join(__dirname, "evaluateSide.js");
 
@@ -41,7 +48,7 @@ function inChild(side: Side): Promise<SideResult> {
   const { onWarning, ...source } = side.source;
   void onWarning;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [worker], { stdio: ["pipe", "pipe", "inherit"] });
+    const child = spawn(process.execPath, [...SIDE_FLAGS, worker], { stdio: ["pipe", "pipe", "inherit"] });
     let output = "";
     child.stdout.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
     child.on("error", reject);

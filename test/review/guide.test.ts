@@ -100,6 +100,9 @@ describe("the output samples in the guide", () => {
   it("show the receptionist's plan as printed", async () => {
     const config = await loadRoutingConfig({ path: join(root, "examples", "inbound-receptionist"), stack: "dev" });
     expect(formatPlan(buildRoutingPlan(config), "markdown")).toContain(sample("### Calls to `+14155550100`"));
+    const picture = /```mermaid\n[\s\S]*?```/.exec(guide)?.[0];
+    expect(picture).toBeDefined();
+    expect(formatPlan(buildRoutingPlan(config), "markdown")).toContain(picture);
     const simulation = simulateCall(config, { calledNumber: "+14155550100", callerNumber: "+15105551234", sourceIp: "54.172.60.1" });
     const printed = formatSimulation(simulation, "text");
     expect(linesOf(sample("SIMULATED CALL")).filter((line) => !printed.includes(line))).toEqual([]);
