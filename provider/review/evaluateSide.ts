@@ -1,6 +1,6 @@
-import { answerSide } from "./loadSideBySide";
+import { answerSide } from "./loadSides";
 
-/** The process evaluating one side of a diff (see loadSideBySide.ts). */
+/** The process evaluating one side of a diff (see loadSides.ts). */
 let input = "";
 process.stdin.setEncoding("utf8").on("data", (chunk: string) => (input += chunk));
 process.stdin.on("end", () => {

@@ -74,7 +74,7 @@ it("prints the provider's warnings, as pulumi preview logs them", async () => {
 });
 
 it("gives diff each side's warnings, before side first, and a broken side's own error", async () => {
-  // diff evaluates its two sides in two processes at once (review/loadSideBySide.ts).
+  // diff evaluates its two sides in two processes at once (review/loadSides.ts).
   const hidden = (name: string) =>
     program(name, `${trunk}new DispatchRule("${name}", { trunkIds: [trunk.sipTrunkId], rule: { type: "individual", roomPrefix: "call" }, hidePhoneNumber: true });\n`);
   const [before, after] = [hidden("before-rule"), hidden("after-rule")];

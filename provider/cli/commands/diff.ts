@@ -1,6 +1,6 @@
 import { Command } from "commander";
 import { declaresNothing, diffRouting, emptyStackError, formatDiff, hasRiskyChanges, type RoutingConfig } from "../../review";
-import { loadSideBySide } from "../../review/loadSideBySide";
+import { loadSides } from "../../review/loadSides";
 import { type FormatFlags, SOURCE_HELP, type SourceFlags, sourceOf, withFormatOption, withSourceOptions } from "../sourceOptions";
 
 interface DiffFlags extends SourceFlags, FormatFlags {
@@ -35,10 +35,15 @@ async function bothSides(sources: string[], flags: DiffFlags): Promise<[RoutingC
   const revisions = revisionsOf(flags);
   if (revisions !== undefined) {
     if (sources.length !== 1) throw new Error(`with git revisions, give one source (got ${sources.length})`);
-    return loadSideBySide({ source: sourceOf(sources[0], flags), ref: revisions.base }, { source: sourceOf(sources[0], flags), ref: revisions.head });
+    const [before, after] = await loadSides([
+      { source: sourceOf(sources[0], flags), ref: revisions.base },
+      { source: sourceOf(sources[0], flags), ref: revisions.head },
+    ]);
+    return [before, after];
   }
   if (sources.length !== 2) throw new Error(`give two sources, before and after, or one with --git <base>..<head> (got ${sources.length})`);
-  return loadSideBySide({ source: sourceOf(sources[0], flags) }, { source: sourceOf(sources[1], flags) });
+  const [before, after] = await loadSides([{ source: sourceOf(sources[0], flags) }, { source: sourceOf(sources[1], flags) }]);
+  return [before, after];
 }
 
 /** How each side is named in messages: the path, at its revision when there is one. */

@@ -1,5 +1,6 @@
 import { Command } from "commander";
-import { buildRoutingPlan, declaresNothing, emptyStackError, formatPlan, loadRoutingConfig } from "../../review";
+import { buildRoutingPlan, declaresNothing, emptyStackError, formatPlan } from "../../review";
+import { loadSides } from "../../review/loadSides";
 import { parseList } from "../optionParsers";
 import { type FormatFlags, SOURCE_HELP, type SourceFlags, sourceOf, withFormatOption, withSourceOptions } from "../sourceOptions";
 
@@ -8,7 +9,7 @@ interface PlanFlags extends SourceFlags, FormatFlags {
 }
 
 async function run(source: string, flags: PlanFlags): Promise<void> {
-  const config = await loadRoutingConfig(sourceOf(source, flags));
+  const [config] = await loadSides([{ source: sourceOf(source, flags) }]);
   if (!flags.allowEmpty && declaresNothing(config)) throw emptyStackError(source);
   process.stdout.write(formatPlan(buildRoutingPlan({ ...config, phoneNumbers: flags.phoneNumbers }), flags.format));
 }

@@ -5,10 +5,10 @@ import type { RoutingConfig } from "../routing";
 import { loadRoutingConfig, loadRoutingConfigAt, type ReviewSource } from "./loadRouting";
 
 /**
- * Both sides of a diff, evaluated at the same time in two processes: evaluating a program runs
- * Pulumi's runtime, which is process-wide and takes about 0.7 ms and most of a core per resource,
- * so a diff of two 6,000-resource revisions takes half the time on two cores (bench: reviewScale).
- * Each side's warnings are reported in order, before side first, once both are read.
+ * Sources evaluated in child processes, the two sides of a diff at the same time: evaluating a
+ * program runs Pulumi's runtime, which is process-wide and takes about 0.7 ms and most of a core
+ * per resource, so a diff of two 6,000-resource revisions takes half the time on two cores (bench:
+ * reviewScale). Each side's warnings are reported in order, before side first, once all are read.
  */
 
 /** One side: a source, at a git revision when `ref` is given (relative paths from `cwd`). */
@@ -63,15 +63,21 @@ function inChild(side: Side): Promise<SideResult> {
   });
 }
 
-export async function loadSideBySide(before: Side, after: Side): Promise<[RoutingConfig, RoutingConfig]> {
+/**
+ * The routing each side declares, each evaluated in a process of its own, all at once: `plan`
+ * gives one side, `diff` two. Its evaluation's garbage then leaves with the process instead of
+ * staying in the heap that builds and prints the report.
+ */
+export async function loadSides(sides: readonly Side[]): Promise<RoutingConfig[]> {
   const parallel = existsSync(worker);
-  const results = parallel ? await Promise.all([inChild(before), inChild(after)]) : [await inProcess(before), await inProcess(after)];
+  const results: SideResult[] = [];
+  if (parallel) results.push(...(await Promise.all(sides.map(inChild))));
+  else for (const side of sides) results.push(await inProcess(side));
   for (const [i, result] of results.entries()) {
-    const side = i === 0 ? before : after;
-    for (const warning of result.warnings) side.source.onWarning?.(warning);
+    for (const warning of result.warnings) sides[i].source.onWarning?.(warning);
     if (result.error !== undefined) throw new Error(result.error);
   }
-  return [results[0].config!, results[1].config!];
+  return results.map((r) => r.config!);
 }
 
 /** The child's side: reads a side as JSON on stdin, answers with a SideResult as JSON on stdout. */
