@@ -34,11 +34,21 @@ it("runs the real-engine comparison at a tiny size: the engine and the SDK make 
   expect(figures.fixedCostMs.up).toBeGreaterThan(0);
 }, 120_000);
 
+it("times plan and diff of a generated program through the built CLI, with peak memory per process", async () => {
+  const figures = await require(path.join(BENCH, "reviewScale.js")).run({ sizes: [4, 8] });
+  for (const command of ["plan", "diff"]) {
+    expect(figures[command].map((r: { rules: number }) => r.rules)).toEqual([20, 40]);
+    for (const r of figures[command]) expect(r.ms > 0 && r.peakRssBytes > 0 && r.peakTreeRssBytes >= r.peakRssBytes).toBe(true);
+  }
+  // diff evaluates its two sides in processes of their own.
+  expect(figures.diff[0].peakTreeRssBytes).toBeGreaterThan(1.5 * figures.diff[0].peakRssBytes);
+}, 120_000);
+
 it("renders the committed results, whose request counts match the documented ones", () => {
   const results = JSON.parse(readFileSync(path.join(BENCH, "results.json"), "utf8"));
   const table: string = require(path.join(BENCH, "table.js")).renderTable(results);
   expect(table).not.toMatch(/undefined|NaN/);
-  for (const heading of ["1. Overhead", "2. Where", "3. LiveKit requests", "4. State", "5. Scaling", "6. Emulator", "7. Provider host", "8. The real Pulumi CLI"]) expect(table).toContain(heading);
+  for (const heading of ["1. Overhead", "2. Where", "3. LiveKit requests", "4. State", "5. Scaling", "5b. Review CLI at scale", "6. Emulator", "7. Provider host", "8. The real Pulumi CLI"]) expect(table).toContain(heading);
   expect(results.apiCalls.perResource).toEqual({ check: 0, diff: 0, create: 1, update: 1, read: 1, delete: 1 });
   expect(results.apiCalls.requestsWithoutWrites).toBe(0);
 });
