@@ -6,6 +6,7 @@ import { readStateIds } from "../../provider/drift";
 import { knownIdKey } from "../../provider/drift/matchResources";
 import { loadDesiredState } from "../../provider/offline/desiredState";
 import { evaluateProgram } from "../../provider/offline/evaluateProgram";
+import { debuggableModule, withoutPromiseStacks } from "../../provider/offline/promiseStacks";
 import { refFor } from "../../provider/offline/resourceRefs";
 import { readStackConfig } from "../../provider/offline/stackConfigFile";
 import { DispatchRule, InboundTrunk } from "../../provider";
@@ -16,6 +17,13 @@ const file = (name: string, text: string) => {
   writeFileSync(join(scratch, name), text);
   return join(scratch, name);
 };
+
+/** The program under Pulumi's mocks as a plain unit test runs it: every output seeded up front. */
+async function seededRun(program: () => void): Promise<void> {
+  await pulumi.runtime.setMocks({ newResource: ({ name, inputs }) => ({ id: `${name}-id`, state: inputs }), call: () => ({}) }, "demo", "dev", true);
+  await pulumi.runtime.runInPulumiStack(async () => program());
+  await pulumi.runtime.disconnect();
+}
 
 describe("offline evaluation of what a stack declares", () => {
   it("builds a Pulumi.<stack>.yaml spec as the root program does: names, trunk references, secret stand-ins", async () => {
@@ -48,6 +56,42 @@ describe("offline evaluation of what a stack declares", () => {
       { type: "InboundTrunk", name: "main", adoptId: "ST_main", args: { numbers: ["+14155550100"], authUsername: "u", authPassword: "[secret]" } },
       { type: "DispatchRule", name: "reception", adoptId: undefined, args: { rule: { type: "direct", roomName: "lobby" }, trunkIds: [refFor("InboundTrunk", "main"), "ST_elsewhere"] } },
     ]);
+  });
+
+  it("gives a program the same outputs whether those it did not set are made up front or on first read", async () => {
+    // Offline, outputs a program did not set are made on first read (pulumi/resource.ts); both
+    // kinds must look the same to the program: given values known, unset ones unknown as in preview.
+    const seen = async (lazy: boolean) => {
+      const observed: string[] = [];
+      const program = () => {
+        const trunk = new InboundTrunk("main", { name: "Main", numbers: ["+14155550100"], allowedAddresses: ["192.0.2.1"] });
+        trunk.name.apply((name) => void observed.push(`name ${name}`));
+        trunk.krispEnabled.apply((krisp) => void observed.push(`krisp ${krisp}`));
+        trunk.createdAt.apply((at) => void observed.push(`createdAt ${at}`));
+        new DispatchRule("reception", { name: trunk.name.apply((n) => `${n} reception`), rule: { type: "direct", roomName: "lobby" }, trunkIds: [trunk.sipTrunkId] });
+        pulumi.all([trunk.numbers, trunk.krispEnabled]).apply(([numbers]) => void observed.push(`numbers ${numbers}`));
+        pulumi.all([trunk.numbers, trunk.name]).apply(([numbers, name]) => void observed.push(`numbers ${numbers} of ${name}`));
+      };
+      if (lazy) await evaluateProgram(program, { project: "demo", stack: "dev" });
+      else await seededRun(program);
+      return observed.sort();
+    };
+    const [upFront, onFirstRead] = [await seen(false), await seen(true)];
+    expect(onFirstRead).toEqual(upFront);
+    expect(upFront).toEqual(["name Main", "numbers +14155550100 of Main"]);
+  });
+
+  it("records no stack trace per promise while a program runs, and puts Pulumi's recording back afterwards", async () => {
+    const runtime = debuggableModule();
+    const original = runtime?.debuggablePromise;
+    // If @pulumi/pulumi moves the hook, evaluation still works, only slower: this says so.
+    expect(typeof original).toBe("function");
+    let during: unknown;
+    await withoutPromiseStacks(async () => void (during = runtime?.debuggablePromise));
+    expect(during).not.toBe(original);
+    expect(runtime?.debuggablePromise).toBe(original);
+    const stackless = withoutPromiseStacks(async () => (runtime!.debuggablePromise!(Promise.resolve(1), "ctx") as unknown as { _debugStackTrace?: string })._debugStackTrace);
+    expect(await stackless).toBeUndefined();
   });
 
   it("reads stack config as the engine passes it: bare keys in the project's namespace, encrypted values as secret stand-ins", () => {
