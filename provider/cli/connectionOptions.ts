@@ -3,6 +3,7 @@ import { defaultRetryPolicy } from "../client/retry";
 import { RetryingSipApi } from "../client/retryingSipApi";
 import type { SipApi } from "../client/sipApi";
 import { TwirpSipApi, type Connection } from "../client/twirpSipApi";
+import { retrySettings } from "../lifecycle/settings";
 
 export interface ConnectionFlags {
   url?: string;
@@ -24,8 +25,12 @@ export function connectionFrom(flags: ConnectionFlags, env: NodeJS.ProcessEnv = 
   const apiSecret = flags.apiSecret ?? env.LIVEKIT_API_SECRET;
   const missing = [!url && "--url (or LIVEKIT_URL)", !apiKey && "--api-key (or LIVEKIT_API_KEY)", !apiSecret && "--api-secret (or LIVEKIT_API_SECRET)"].filter(Boolean);
   if (missing.length > 0) throw new Error(`which LiveKit project? Missing ${missing.join(", ")}`);
-  return { url: url!, apiKey: apiKey!, apiSecret: apiSecret! };
+  return { url: url!, apiKey: apiKey!, apiSecret: apiSecret!, requestTimeoutMs: retrySettings().requestTimeoutMs };
 }
 
-/** The project's SIP API with the provider's retries, so a CLI read survives what a deployment does. */
-export const sipApiFor = (connection: Connection): SipApi => new RetryingSipApi(new TwirpSipApi(connection), defaultRetryPolicy);
+/**
+ * The project's SIP API with the provider's retries and timeout (LIVEKIT_MAX_RETRIES,
+ * LIVEKIT_REQUEST_TIMEOUT), so a CLI read survives what a deployment does.
+ */
+export const sipApiFor = (connection: Connection): SipApi =>
+  new RetryingSipApi(new TwirpSipApi(connection), { ...defaultRetryPolicy, maxRetries: retrySettings().maxRetries });

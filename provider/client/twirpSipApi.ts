@@ -17,6 +17,21 @@ export function httpBase(url: string): string {
   return url.replace(/^ws(s?):\/\//, "http$1://").replace(/\/+$/, "");
 }
 
+/** The URL LiveKit is reached at, or an error saying what is wrong with it, before any request. */
+function checkedBase(url: string): string {
+  const base = httpBase(url.trim());
+  let parsed: URL;
+  try {
+    parsed = new URL(base);
+  } catch {
+    throw new Error(`LiveKit URL ${JSON.stringify(url)} is not a URL; write it as wss://<project>.livekit.cloud or http://host:7880 (livekit:url or LIVEKIT_URL)`);
+  }
+  if (parsed.protocol !== "http:" && parsed.protocol !== "https:") {
+    throw new Error(`LiveKit URL ${JSON.stringify(url)} uses ${parsed.protocol.replace(/:$/, "")}; LiveKit is reached over wss://, https://, ws:// or http:// (livekit:url or LIVEKIT_URL)`);
+  }
+  return base;
+}
+
 /** One attempt per call over Twirp JSON; retrying is decided by the caller. */
 export class TwirpSipApi implements SipApi {
   private readonly tokens: AdminTokens;
@@ -24,7 +39,7 @@ export class TwirpSipApi implements SipApi {
 
   constructor(private readonly connection: Connection) {
     this.tokens = new AdminTokens(connection.apiKey, connection.apiSecret);
-    this.base = httpBase(connection.url);
+    this.base = checkedBase(connection.url);
   }
 
   async call(method: SipMethod, body: object): Promise<any> {
@@ -46,14 +61,26 @@ export class TwirpSipApi implements SipApi {
       });
       text = await response.text();
     } catch (e) {
-      throw new LiveKitTransportError(method, e);
+      throw new LiveKitTransportError(method, e, this.base);
     }
-    if (!response.ok) throw apiError(method, response, text);
-    return Response.fromJson(JSON.parse(text), { ignoreUnknownFields: true }).toJson({ emitDefaultValues: true });
+    if (!response.ok) throw apiError(method, response, text, this.base);
+    try {
+      return Response.fromJson(JSON.parse(text), { ignoreUnknownFields: true }).toJson({ emitDefaultValues: true });
+    } catch {
+      throw notLiveKit(method, response, text, this.base);
+    }
   }
 }
 
-function apiError(method: string, response: globalThis.Response, text: string): LiveKitApiError {
+/** An answer that is not LiveKit's API: another server listens at the URL (or a proxy in front of it). */
+function notLiveKit(method: string, response: globalThis.Response, text: string, base: string): LiveKitApiError {
+  const body = text.trim().replace(/\s+/g, " ");
+  const shown = body.length > 60 ? `${body.slice(0, 60)}…` : body;
+  const detail = `the server at ${base} is not LiveKit: it answered ${method} with HTTP ${response.status}${shown ? ` ${JSON.stringify(shown)}` : ""}; check livekit:url (or LIVEKIT_URL)`;
+  return new LiveKitApiError(method, response.status, "unknown", withoutToken(detail));
+}
+
+function apiError(method: string, response: globalThis.Response, text: string, base: string): LiveKitApiError {
   try {
     const body = JSON.parse(text) as { code?: string; msg?: string; meta?: Record<string, string> };
     if (typeof body.code === "string") {
@@ -62,6 +89,8 @@ function apiError(method: string, response: globalThis.Response, text: string): 
   } catch {
     // Not Twirp JSON: LiveKit's auth middleware and proxies answer in plain text.
   }
+  // LiveKit answers unknown paths with 404 and wrong methods with 405 in Twirp JSON; plain text there is another server.
+  if (response.status === 404 || response.status === 405) return notLiveKit(method, response, text, base);
   const code = response.status === 401 ? "unauthenticated" : response.status === 429 ? "resource_exhausted" : "unknown";
   return new LiveKitApiError(method, response.status, code, withoutToken(text.trim()) || response.statusText, {}, retryAfter(response));
 }

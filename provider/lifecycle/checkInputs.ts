@@ -1,4 +1,5 @@
 import type { Failure, ResourceDefinition } from "../resources/definition";
+import { boundedFailures } from "../schema/boundedFailures";
 import { checkArguments } from "../schema/validate";
 import { splitControls, validateControls } from "./controls";
 
@@ -21,7 +22,7 @@ export interface CheckedInputs {
 export function checkInputs(definition: ResourceDefinition, news: Props): CheckedInputs {
   const { controls, args } = splitControls(news);
   const validation = checkArguments(definition, args, { allowNonE164Numbers: controls.allowNonE164Numbers === true });
-  const failures = [...validateControls(definition, controls), ...validation.failures, ...(controls.__stackProblems ?? [])];
+  const failures = boundedFailures([...validateControls(definition, controls), ...validation.failures, ...(controls.__stackProblems ?? [])]);
   if (failures.length > 0) return { failures, warnings: [] };
   return { failures, warnings: validation.warnings, inputs: validation.normalized ? { ...news, ...validation.normalized } : news };
 }

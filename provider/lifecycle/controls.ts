@@ -8,10 +8,20 @@ import { UNKNOWN } from "../schema/unknowns";
  */
 export const controlKeys = ["adoptId", "allowNonE164Numbers", "__resourceName", "__stackProblems"] as const;
 
+/** The controls programs set; the others are the resource classes' own. */
+export type UserControls = Pick<Controls, "adoptId" | "allowNonE164Numbers">;
+
 export interface Controls {
-  /** Adopt this existing LiveKit object on create instead of creating a new one. */
+  /**
+   * The ID of an existing LiveKit object to take under management: the first `pulumi up` updates
+   * it in place instead of creating a second one. (`pulumi import` cannot work for dynamic providers.)
+   */
   adoptId?: string;
-  /** Accept SIP user names and extensions where phone numbers are expected. */
+  /**
+   * Accept SIP user names and extensions where phone numbers are expected. Risky: LiveKit compares
+   * dispatch-rule numbers exactly at call time, so a number written differently from what the
+   * carrier sends never matches.
+   */
   allowNonE164Numbers?: boolean;
   /** The Pulumi resource name, which the engine does not pass to dynamic providers. */
   __resourceName?: string;

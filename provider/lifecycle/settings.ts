@@ -60,6 +60,17 @@ export function currentSettings(): Settings {
     url: url!,
     apiKey: apiKey!,
     apiSecret: apiSecret!,
+    ...retrySettings(),
+  };
+}
+
+/**
+ * How often and how long to try each LiveKit request: `livekit:maxRetries` and
+ * `livekit:requestTimeout` (seconds), else `LIVEKIT_MAX_RETRIES` and `LIVEKIT_REQUEST_TIMEOUT`.
+ * The CLI's `export` and `drift` read the same, from the environment.
+ */
+export function retrySettings(): { maxRetries: number; requestTimeoutMs: number } {
+  return {
     maxRetries: numberSetting("livekit:maxRetries", "LIVEKIT_MAX_RETRIES", 4),
     requestTimeoutMs: numberSetting("livekit:requestTimeout", "LIVEKIT_REQUEST_TIMEOUT", 10) * 1000,
   };

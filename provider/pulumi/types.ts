@@ -1,4 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
+import type { UserControls } from "../lifecycle/controls";
 
 type InputValue<T> = T extends string | number | boolean
   ? T
@@ -14,14 +15,8 @@ export type Inputs<T> = { [K in keyof T]: pulumi.Input<InputValue<T[K]>> };
 /** Output properties as Pulumi codegen declares them: optional inputs may resolve to undefined. */
 export type Outputs<T> = { readonly [K in keyof T]-?: pulumi.Output<undefined extends T[K] ? Exclude<T[K], undefined> | undefined : T[K]> };
 
-/** Inputs every resource accepts besides LiveKit's fields. */
-export interface ControlArgs {
-  /**
-   * The ID of an existing LiveKit object to take under management: the first `pulumi up` updates
-   * it in place instead of creating a second one. (`pulumi import` cannot work for dynamic providers.)
-   */
-  adoptId?: pulumi.Input<string>;
-}
+/** Inputs every resource accepts besides LiveKit's fields, as the provider reads them (lifecycle/controls.ts). */
+export type ControlArgs = Inputs<UserControls>;
 
 /** Outputs every resource has besides its arguments. */
 export interface LiveKitTimestamps {

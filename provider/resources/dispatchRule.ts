@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { RoomEgress } from "@livekit/protocol";
-import { choice, count, dictionary, flag, maxListLength, message, refined, required, strings, text } from "../schema/field";
+import { choice, count, dictionary, flag, maxListLength, message, refined, refuseCharacters, required, strings, text } from "../schema/field";
 import { listOf, object, oneOf } from "../schema/composite";
 import { phoneNumbers, pin } from "../schema/checked";
 import { media, mediaWarnings } from "../schema/media";
@@ -17,7 +17,7 @@ const agent = object("An agent LiveKit dispatches into the room (`RoomAgentDispa
         .string()
         .max(256)
         .refine((v) => v !== "", { message: "is empty: give the agent_name the agent registered with (agents without a name join every room automatically and need no entry)" })
-        .regex(/^[^\u0000-\u001f\u007f]*$/, { message: "contains a control character or line break" }),
+        .superRefine(refuseCharacters()),
     }),
   ),
   metadata: text("Job metadata passed to the agent.", { max: 65_536, multiline: true }),

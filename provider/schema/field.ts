@@ -72,16 +72,56 @@ export const maxListLength = 10_000;
 const asString = (wire: unknown) => (typeof wire === "string" ? wire : undefined);
 
 /**
+ * Characters no single-line value may hold: C0 and C1 controls (U+009B starts terminal escape
+ * sequences), DEL, line and paragraph separators, and the bidirectional controls that make a
+ * name read as something it is not. Multi-line values may hold tabs and line breaks.
+ */
+const SINGLE_LINE_REFUSED = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+const MULTILINE_REFUSED = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+
+const CHARACTER_NAMES: Record<string, string> = {
+  "\n": "line feed",
+  "\r": "carriage return",
+  "\t": "tab",
+  "\u0000": "null",
+  "\u001b": "escape",
+  "\u0085": "next line",
+  "\u009b": "control sequence introducer",
+  "\u2028": "line separator",
+  "\u2029": "paragraph separator",
+  "\u202e": "right-to-left override",
+};
+
+function refusedCharacter(value: string, multiline: boolean): string | undefined {
+  const match = (multiline ? MULTILINE_REFUSED : SINGLE_LINE_REFUSED).exec(value);
+  if (!match) return undefined;
+  const code = `U+${match[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
+  const name = CHARACTER_NAMES[match[0]] ? ` (${CHARACTER_NAMES[match[0]]})` : "";
+  const refused = multiline ? "control characters other than tabs and line breaks are" : "control, line-separator and bidirectional characters are";
+  return `contains ${code}${name} at position ${match.index + 1}; ${refused} not allowed here`;
+}
+
+/** The check of `text` fields, for fields that build their own string schema. */
+export const refuseCharacters =
+  (multiline = false) =>
+  (value: string, ctx: z.RefinementCtx): void => {
+    const problem = refusedCharacter(value, multiline);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  };
+
+/** Far above any attribute or header name LiveKit has, short enough to read in a message. */
+export const maxKeyLength = 256;
+
+/**
  * A string. Single-line text up to 256 characters by default; `multiline` allows line breaks and
  * tabs (metadata, JSON), never other control characters.
  */
 export function text(doc: string, options: Options & { zod?: z.ZodType<string>; max?: number; multiline?: boolean } = {}): Field<string> {
   const max = options.max ?? 256;
-  const controls = options.multiline ? /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/ : /[\u0000-\u001f\u007f]/;
   const base = z
     .string()
     .max(max)
-    .refine((v) => !controls.test(v), { message: options.multiline ? "contains a control character" : "contains a control character or line break" });
+    .superRefine(refuseCharacters(options.multiline === true));
   return field({
     zod: options.zod ?? base,
     doc,
@@ -147,8 +187,12 @@ export function dictionary(doc: string, options: { entry?: (key: string, value: 
     .refine((map) => Object.keys(map).length <= 1000, { message: "has more than 1000 entries" })
     .superRefine((map, ctx) => {
       for (const [key, value] of Object.entries(map)) {
-        const problem = reservedKeys.has(key) ? `"${key}" is a reserved JavaScript property name; choose another name` : options.entry?.(key, value);
-        if (problem) ctx.addIssue({ code: "custom", path: [key], message: problem });
+        const problem = reservedKeys.has(key)
+          ? `"${key}" is a reserved JavaScript property name; choose another name`
+          : key.length > maxKeyLength
+            ? `the name is ${key.length.toLocaleString("en-US")} characters long; at most ${maxKeyLength}`
+            : (refusedCharacter(key, false)?.replace(/^contains/, "the name contains") ?? options.entry?.(key, value));
+        if (problem) ctx.addIssue({ code: "custom", path: [key.length > maxKeyLength ? `${key.slice(0, 40)}…` : key], message: problem });
       }
     });
   return field({

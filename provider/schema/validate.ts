@@ -1,5 +1,7 @@
 import type { z } from "zod";
 import type { Failure, ResourceDefinition } from "../resources/definition";
+import { quoted } from "../checks/text";
+import { boundedFailures } from "./boundedFailures";
 import { Path, formatPath, separateUnknowns } from "./unknowns";
 
 const related = (a: Path, b: Path) => a.slice(0, b.length).every((p, i) => p === b[i]) || b.slice(0, a.length).every((p, i) => p === a[i]);
@@ -28,10 +30,10 @@ export function checkArguments(definition: ResourceDefinition, args: unknown, op
     .filter((issue) => issue.code === "unrecognized_keys" || !unknownPaths.some((p) => related(p, issue.path as Path)))
     .filter((issue) => !(options.allowNonE164Numbers && issue.code === "custom" && (issue.params as { nonE164?: boolean })?.nonE164))
     .flatMap((issue) => describe(issue, definition));
-  if (failures.length > 0 || unknownPaths.length > 0) return { failures, warnings: [] };
+  if (failures.length > 0 || unknownPaths.length > 0) return { failures: boundedFailures(failures), warnings: [] };
   const value = (parsed.success ? parsed.data : known) as never;
   failures.push(...(definition.crossFieldRules?.(value) ?? []));
-  if (failures.length > 0) return { failures, warnings: [] };
+  if (failures.length > 0) return { failures: boundedFailures(failures), warnings: [] };
   return { failures, warnings: definition.warnings?.(value) ?? [], normalized: definition.schema.normalize(value) as Record<string, unknown> };
 }
 
@@ -51,7 +53,7 @@ function describe(issue: z.core.$ZodIssue, definition: ResourceDefinition): Fail
       const suggestion = closest(key, known);
       return {
         property,
-        reason: `unknown property "${key}"${suggestion ? `: did you mean "${suggestion}"?` : `; valid properties are ${known.join(", ")}`}`,
+        reason: `unknown property ${quoted(key)}${suggestion ? `: did you mean "${suggestion}"?` : `; valid properties are ${known.join(", ")}`}`,
       };
     });
   }

@@ -153,7 +153,7 @@ const cases: Case[] = [
       ["a password without a username", { authPassword: "secret-pass" }, "authUsername", /authPassword is set without authUsername/],
       ["only a username, nothing else", { numbers: [], allowedAddresses: [], authUsername: "u" }, "numbers", /must be restricted/],
       ["an unknown includeHeaders", { includeHeaders: "x" }, "includeHeaders", /must be one of "none", "x-headers", "all"/],
-      ["a name with a line break", { name: "main\ntrunk" }, "name", /contains a control character or line break/],
+      ["a name with a line break", { name: "main\ntrunk" }, "name", /contains U\+000A \(line feed\) at position 5; control, line-separator and bidirectional characters are not allowed here/],
       ["a 300-character name", { name: "n".repeat(300) }, "name", /is longer than 256 characters/],
       ["metadata over 64 KiB", { metadata: "m".repeat(70_000) }, "metadata", /is longer than 65536 characters/],
       ["a typo: numbres", { numbres: ["+14155550100"] }, "numbres", /unknown property "numbres": did you mean "numbers"\?/],
