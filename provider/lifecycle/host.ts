@@ -10,6 +10,7 @@ import { TwirpSipApi } from "../client/twirpSipApi";
 import { ResourceType, definitionOf } from "../resources";
 import { KnownObjects } from "./knownObjects";
 import { lifecycle } from "./lifecycle";
+import { Owners } from "./owners";
 import type { Connection } from "./reliableWrites";
 import { currentSettings } from "./settings";
 
@@ -23,7 +24,7 @@ function connect(): Connection {
   const key = JSON.stringify(settings);
   if (client?.key !== key) {
     const retry = { ...defaultRetryPolicy, maxRetries: settings.maxRetries };
-    client = { key, connection: { api: new RetryingSipApi(new TwirpSipApi(settings), retry), retry, known: new KnownObjects() } };
+    client = { key, connection: { api: new RetryingSipApi(new TwirpSipApi(settings), retry), retry, known: new KnownObjects(), owners: new Owners() } };
   }
   return client.connection;
 }

@@ -16,6 +16,17 @@ const labelled = (id: string, name: unknown) => (typeof name === "string" && nam
  */
 export class KnownObjects {
   private readonly byKind = new Map<string, Promise<Claims<Shape>>>();
+  /** The IDs of each kind's first listing: objects that existed before this deployment wrote any. */
+  private readonly listedFirst = new Map<string, Set<string>>();
+
+  /**
+   * The objects of a kind that existed when the deployment first listed it (for its pre-check),
+   * if it has; none of them can be the result of a create of this deployment.
+   */
+  async existing(definition: ResourceDefinition): Promise<ReadonlySet<string> | undefined> {
+    await this.byKind.get(definition.type)?.catch(() => undefined);
+    return this.listedFirst.get(definition.type);
+  }
 
   /** What `args` would collide with, ignoring the object's own claims (`selfId`) on an update. */
   async collisions(definition: ResourceDefinition, api: SipApi, args: Props, selfId?: string): Promise<StackProblem[]> {
@@ -43,6 +54,7 @@ export class KnownObjects {
     let known = this.byKind.get(definition.type);
     if (!known) {
       known = definition.livekit.list(api).then((items) => {
+        this.listedFirst.set(definition.type, new Set(items.map((wire) => String((wire as Props)[definition.idField] ?? ""))));
         const claims = definition.conflicts!.claims();
         // Existing conflicts between objects we do not manage are not ours to report.
         for (const wire of items) claims.claim(this.shapeOf(definition, wire as Props));

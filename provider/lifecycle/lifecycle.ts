@@ -22,6 +22,9 @@ export function lifecycle(definition: ResourceDefinition, connect: () => Connect
   // The provider host has no engine connection; its console output reaches the CLI's log.
   const warn = (controls: Controls, warning: string) => console.warn(`warning: ${definition.type} "${controls.__resourceName ?? "?"}": ${warning}`);
 
+  /** How the deployment's ownership records name the resource. */
+  const ownerOf = (controls: Controls) => `${definition.type} "${controls.__resourceName ?? "?"}"`;
+
   const live = async (controls: Controls, id: string, sent?: Props) => {
     const wire = await definition.livekit.get(api(), id);
     return wire === undefined ? undefined : outputsFrom(definition, wire as Props, controls, sent);
@@ -53,7 +56,7 @@ export function lifecycle(definition: ResourceDefinition, connect: () => Connect
       try {
         if (controls.adoptId) return await adopt(controls, controls.adoptId, args, wire);
         await assertNoLiveConflicts(definition, api(), connect().known, args);
-        const created = outputsFrom(definition, (await createIdempotently(definition, connect(), args, wire)) as Props, controls, args);
+        const created = outputsFrom(definition, (await createIdempotently(definition, connect(), args, wire, ownerOf(controls))) as Props, controls, args);
         return { id: created.id, outs: created.outputs };
       } catch (e) {
         return fail(controls, "create", e);
@@ -65,6 +68,7 @@ export function lifecycle(definition: ResourceDefinition, connect: () => Connect
       try {
         const current = await live(controls, id, props);
         if (!current) return {};
+        connect().owners.claim(current.id, ownerOf(controls));
         return { id: current.id, props: current.outputs, inputs: inputsFrom(definition, current.outputs) };
       } catch (e) {
         return fail(controls, "read", e);
@@ -75,6 +79,7 @@ export function lifecycle(definition: ResourceDefinition, connect: () => Connect
       const { controls, args } = splitControls(news);
       try {
         await assertNoLiveConflicts(definition, api(), connect().known, args, id);
+        connect().owners.claim(id, ownerOf(controls));
         const replaced = await replaceVerified(definition, connect(), id, args, definition.schema.toWire(args as never));
         return { outs: outputsFrom(definition, replaced as Props, controls, args).outputs };
       } catch (e) {
@@ -86,6 +91,7 @@ export function lifecycle(definition: ResourceDefinition, connect: () => Connect
       const { controls } = splitControls(props ?? {});
       try {
         await removeVerified(definition, connect(), id);
+        connect().owners.release(id);
       } catch (e) {
         fail(controls, "delete", e);
       }
@@ -107,6 +113,11 @@ export function lifecycle(definition: ResourceDefinition, connect: () => Connect
       );
     }
     for (const warning of identity.warnings) warn(controls, warning);
+    if (!connect().owners.claim(existing.id, ownerOf(controls))) {
+      throw new Error(
+        `adoptId ${adoptId}: ${connect().owners.holder(existing.id)} of this deployment already manages this ${definition.noun}; two resources cannot own one object. Give each its own adoptId.`,
+      );
+    }
     if (changedFields(definition, existing.outputs, args).length === 0) return { id: existing.id, outs: existing.outputs };
     await assertNoLiveConflicts(definition, api(), connect().known, args, adoptId);
     const adopted = outputsFrom(definition, (await replaceVerified(definition, connect(), adoptId, args, wire)) as Props, controls, args);

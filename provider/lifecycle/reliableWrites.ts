@@ -5,6 +5,7 @@ import type { ResourceDefinition } from "../resources/definition";
 import { changedFields, reviewIdentity } from "./changes";
 import { listCommandFor } from "./controls";
 import type { KnownObjects } from "./knownObjects";
+import type { Owners } from "./owners";
 
 type Props = Record<string, unknown>;
 
@@ -13,6 +14,8 @@ export interface Connection {
   retry: RetryPolicy;
   /** LiveKit's objects as this process knows them, for the conflict pre-check. */
   known: KnownObjects;
+  /** Which resource of the deployment holds which object, so no two ever share one. */
+  owners: Owners;
 }
 
 /** Allowance for the difference between our clock and LiveKit's when reading `createdAt`. */
@@ -45,42 +48,57 @@ const isConflict = (error: unknown) =>
   error instanceof LiveKitApiError && /^(Conflicting inbound SIP Trunks|Dispatch rule for the same trunk)/.test(error.detail);
 
 /**
- * Creates without ever leaving a duplicate. LiveKit has no idempotency key, so after a failure
- * that may have been applied we look for the object the lost attempt made: same settings, created
- * since this operation started, before trying again. See docs/reliability.md.
+ * Creates without ever leaving a duplicate, and without ever taking an object another resource
+ * holds. LiveKit has no idempotency key, so after a failure that may have been applied we look for
+ * the object the lost attempt made: same settings, created since this operation started, held by
+ * no other resource of this deployment, before trying again. See docs/reliability.md.
  */
-export async function createIdempotently(definition: ResourceDefinition, connection: Connection, args: Props, wire: unknown): Promise<unknown> {
-  const created = await createWithoutDuplicate(definition, connection, args, wire);
+export async function createIdempotently(definition: ResourceDefinition, connection: Connection, args: Props, wire: unknown, owner: string): Promise<unknown> {
+  const created = await createWithoutDuplicate(definition, connection, args, wire, owner);
   await connection.known.remember(definition, idOf(definition, created), created as Props);
   return created;
 }
 
-async function createWithoutDuplicate(definition: ResourceDefinition, connection: Connection, args: Props, wire: unknown): Promise<unknown> {
+async function createWithoutDuplicate(definition: ResourceDefinition, connection: Connection, args: Props, wire: unknown, owner: string): Promise<unknown> {
   const startedAt = Date.now();
-  const findOwn = async () => {
+  const { owners } = connection;
+  const requests = new Set<Promise<unknown>>();
+  /** An identical object made since this create started that no other resource holds, claimed for this one. */
+  const findOwn = async (): Promise<unknown> => {
+    // Another create of this kind with an answer still to come may get back an object that
+    // looks like ours: wait for it, so what it gets is claimed first.
+    await owners.othersSettled(definition.type, requests);
     const items = await definition.livekit.list(connection.api);
-    const own = items
-      .filter((item) => matches(definition, item, args) && createdSince(item, startedAt - clockSkewMs))
-      .sort((a, b) => createdAtMs(b) - createdAtMs(a));
+    // Without creation times (open-source LiveKit), what the deployment's pre-check listed is
+    // what surely is not ours.
+    const existing = await connection.known.existing(definition);
+    const own = items.filter((item) => {
+      const id = idOf(definition, item);
+      return matches(definition, item, args) && createdSince(item, startedAt - clockSkewMs) && !existing?.has(id) && [undefined, owner].includes(owners.holder(id));
+    });
     if (own.length > 1) {
-      connection.retry.log(
-        `livekit: ${own.length} identical ${definition.noun}s appeared during one create; keeping the newest (${idOf(definition, own[0])}), please review ${own
-          .slice(1)
-          .map((o) => idOf(definition, o))
-          .join(", ")}`,
+      const ids = own.map((o) => idOf(definition, o)).join(", ");
+      throw new WriteOutcomeError(
+        `create's answers were lost, and ${own.length} ${definition.noun}s with these settings appeared meanwhile (${ids}): one may be another stack's, so none is taken. ` +
+          `Keep the one that is this resource's by setting adoptId to its ID, delete the duplicates that no stack manages (\`${listCommandFor(definition)}\`), and run \`pulumi up\` again.`,
+        undefined,
       );
     }
+    if (own.length === 1) owners.claim(idOf(definition, own[0]), owner);
     return own[0];
   };
   let attempts = 0;
+  const attempt = () => {
+    attempts++;
+    const request = owners.track(definition.type, definition.livekit.create(connection.api, wire));
+    requests.add(request);
+    return request;
+  };
   try {
-    return await withRetries(
-      connection.retry,
-      `create ${definition.noun}`,
-      () => (attempts++, definition.livekit.create(connection.api, wire)),
-      (error) => (mayHaveApplied(error) ? findOwn() : Promise.resolve(undefined)),
-    );
+    const created = await withRetries(connection.retry, `create ${definition.noun}`, attempt, (error) => (mayHaveApplied(error) ? findOwn() : Promise.resolve(undefined)));
+    return claimCreated(definition, connection, created, owner, findOwn);
   } catch (error) {
+    if (error instanceof WriteOutcomeError) throw error;
     // A conflict on a retry may be with our own earlier attempt that no read could see yet.
     if (attempts > 1 && isConflict(error)) {
       const own = await findOwn();
@@ -90,7 +108,8 @@ async function createWithoutDuplicate(definition: ResourceDefinition, connection
     let own: unknown;
     try {
       own = await findOwn();
-    } catch {
+    } catch (lookup) {
+      if (lookup instanceof WriteOutcomeError) throw lookup;
       throw new WriteOutcomeError(
         `create failed (${(error as Error).message}) and LiveKit could not be asked whether the ${definition.noun} was created. ` +
           `Look for it (\`${listCommandFor(definition)}\`); if it exists, set adoptId to its ID before the next \`pulumi up\`, otherwise just run it again.`,
@@ -100,6 +119,23 @@ async function createWithoutDuplicate(definition: ResourceDefinition, connection
     if (own !== undefined) return own;
     throw new WriteOutcomeError(`create failed (${(error as Error).message}); nothing was created (LiveKit has no such ${definition.noun}). Run \`pulumi up\` again.`, error);
   }
+}
+
+/**
+ * The object a create's answer names, claimed for the resource. Another resource of the
+ * deployment may have taken it already, looking for its own lost create among identical objects:
+ * that one's object is then ours, and identical.
+ */
+async function claimCreated(definition: ResourceDefinition, connection: Connection, created: unknown, owner: string, findOwn: () => Promise<unknown>): Promise<unknown> {
+  const id = idOf(definition, created);
+  if (connection.owners.claim(id, owner)) return created;
+  const swapped = await findOwn();
+  if (swapped !== undefined) return swapped;
+  throw new WriteOutcomeError(
+    `LiveKit created ${id} for this resource, but ${connection.owners.holder(id)} of this deployment holds it and no other ${definition.noun} with these settings exists. ` +
+      `Run \`pulumi refresh\`, then \`pulumi up\`.`,
+    undefined,
+  );
 }
 
 /**

@@ -1,4 +1,5 @@
 import { startEmulator, type RunningEmulator } from "../../provider/emulator";
+import { OutboundTrunk } from "../../provider";
 import { TelephonyStack } from "../../provider/stack/telephonyStack";
 import type { TelephonySpec } from "../../provider/stack/spec";
 import { MiniEngine } from "../harness/engine";
@@ -108,5 +109,50 @@ describe("when every write fails", () => {
     expect(engine.state[ruleUrn].outputs.name).toBe(before[ruleUrn].outputs.name);
     expect(auditEstate(emulator, engine.state, loadSpec({ trunks: 3, outbound: 1 }, 1), stackName).lostUpdates).toBe(0);
     await engine.destroy(options());
+  });
+});
+
+describe("identical resources created at once while creates fail", () => {
+  // Two resources with the same settings: a create whose answer was lost must never take the
+  // other's object. Every round ends with distinct IDs, or with an error that says what to do.
+  const dialer = { address: "sip.example.com", numbers: ["+14155550100"], transport: "tls" as const };
+  const identical = (prefix: string) => () => {
+    new OutboundTrunk(`${prefix}-a`, { name: "dialer", ...dialer });
+    new OutboundTrunk(`${prefix}-b`, { name: "dialer", ...dialer });
+  };
+  const ids = (engine: MiniEngine) => Object.values(engine.state).map((r) => r.outputs?.sipTrunkId as string | undefined).filter((id) => id !== undefined);
+  const clearError = /create's answers were lost, and \d+ outbound trunks with these settings appeared meanwhile|create failed \(.*\); nothing was created/;
+
+  afterEach(() => emulator.setFaults(undefined));
+
+  it("in one stack, never gives two resources one object", async () => {
+    const outcomes: string[] = [];
+    for (let seed = 1; seed <= 10; seed++) {
+      await emulator.store.clear();
+      const engine = new MiniEngine({ cwd: (await preparePackedProject()).dir, project: "owners", stack: `s${seed}`, parallel: 4 });
+      emulator.setFaults({ rate: 0.6, seed, kinds: ["drop", "unavailable"], methods: "mutating", timing: "either" }, { minMs: 1, maxMs: 20 });
+      const failure = await engine.up(identical("one"), credentials({ "livekit:maxRetries": "3" })).then(() => undefined, (e: Error) => e);
+      emulator.setFaults(undefined);
+      const held = ids(engine);
+      expect(new Set(held).size).toBe(held.length);
+      if (failure) expect(failure.message).toMatch(clearError);
+      outcomes.push(failure ? "error" : `${held.length} distinct`);
+    }
+    console.log(`one stack, identical outbound trunks under failing creates: ${outcomes.join(", ")}`);
+  });
+
+  it("refuses two resources adopting one object", async () => {
+    await emulator.store.clear();
+    const engine = new MiniEngine({ cwd: (await preparePackedProject()).dir, project: "owners", stack: "adopt", parallel: 1 });
+    await engine.up(() => void new OutboundTrunk("original", { name: "dialer", ...dialer }), credentials());
+    const id = ids(engine)[0];
+    const twice = () => {
+      new OutboundTrunk("first", { name: "dialer", ...dialer, adoptId: id });
+      new OutboundTrunk("second", { name: "dialer", ...dialer, adoptId: id });
+    };
+    const other = new MiniEngine({ cwd: (await preparePackedProject()).dir, project: "owners", stack: "adopt-twice", parallel: 1 });
+    await expect(other.up(twice, credentials())).rejects.toThrow(
+      new RegExp(`adoptId ${id}: OutboundTrunk "(first|second)" of this deployment already manages this outbound trunk; two resources cannot own one object`),
+    );
   });
 });
