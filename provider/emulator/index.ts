@@ -92,6 +92,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       server.closeAllConnections();
       await closed;
       await store.idle();
+      await store.flush();
     },
   };
 }

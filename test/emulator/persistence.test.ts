@@ -53,6 +53,39 @@ describe("state file, in process", () => {
     expect(lines.filter((l) => l.includes('"sip_trunk_id"'))).toHaveLength(2);
   });
 
+  it("costs each write a journal line, not a rewrite of the state file, and folds the journal in on close", async () => {
+    const statePath = freshStatePath();
+    const emulator = await startEmulator({ port: 0, statePath });
+    const before = readFileSync(statePath, "utf8");
+    const ids: string[] = [];
+    for (let i = 0; i < 20; i++) ids.push((await createInbound(emulator.url, { numbers: [`+1415555${String(1000 + i)}`] })).sipTrunkId);
+    await ok(emulator.url, "DeleteSIPTrunk", new DeleteSIPTrunkRequest({ sipTrunkId: ids[0] }));
+    // Small writes leave the state file alone until the journal outgrows it.
+    expect(readFileSync(statePath, "utf8")).toBe(before);
+    expect(readFileSync(`${statePath}.journal`, "utf8").trim().split("\n")).toHaveLength(21);
+    await emulator.close();
+    expect(parseState(readFileSync(statePath, "utf8")).inboundTrunk.map((t) => t.sipTrunkId)).toEqual(ids.slice(1).sort());
+    expect(readFileSync(`${statePath}.journal`, "utf8")).toBe("");
+  });
+
+  it("replays the journal after a crash, ignoring a last line the crash cut short", async () => {
+    const statePath = freshStatePath();
+    const first = await startEmulator({ port: 0, statePath });
+    const kept = await createInbound(first.url, { numbers: ["+14155551000"] });
+    const journal = readFileSync(`${statePath}.journal`, "utf8");
+    await first.close();
+    // As a process killed mid-append would leave them: the state file from before, the journal
+    // with the acknowledged line and half of one that was never acknowledged.
+    writeFileSync(statePath, '{\n  "format": "livekit-sip-emulator/v1",\n  "inbound_trunks": []\n}\n');
+    writeFileSync(`${statePath}.journal`, `${journal}[{"kind":"inboundTrunk","id":"ST_torn","value":{"sip_trunk`);
+    const second = await startEmulator({ port: 0, statePath });
+    try {
+      expect(await listIds(second.url)).toEqual([kept.sipTrunkId]);
+    } finally {
+      await second.close();
+    }
+  });
+
   it("refuses to start on a damaged file rather than overwrite it", async () => {
     const statePath = freshStatePath();
     writeFileSync(statePath, '{"format": "livekit-sip-emulator/v1", "inbound_trunks": [');

@@ -13,6 +13,7 @@ import { SIP_DISPATCH_RULE_PREFIX } from "../../livekit/ids";
 import { pagedList, dispatchRuleMatches } from "../../livekit/listFilters";
 import { invalidArgument, toTwirpError } from "../../livekit/twirp";
 import { dispatchRuleNotFound, rejectInvalid, requireSipAdmin, type HandlerContext } from "./context";
+import { listed } from "./listed";
 import { applyUpdateAction, checkUpdateRequest, DISPATCH_RULE_UPDATE_WORDS, storeCreated, storeUpdated, walkForCreate, walkForUpdate } from "./resourceFlow";
 
 const setRuleId = (rule: SIPDispatchRuleInfo, id: string) => {
@@ -57,7 +58,7 @@ export function createDispatchRule(req: CreateSIPDispatchRuleRequest, ctx: Handl
   }
   rejectInvalid(validateDispatchRule(rule));
   return ctx.store.exclusive(() => {
-    rejectConflict(walkForCreate(ctx, "dispatchRule", rule, (r) => dispatchRuleMatches({ trunkIds: req.trunkIds }, r)));
+    rejectConflict(walkForCreate(ctx, "dispatchRule", rule, (r) => dispatchRuleMatches({ trunkIds: req.trunkIds }, r), req.trunkIds));
     return storeCreated(ctx, "dispatchRule", rule, SIP_DISPATCH_RULE_PREFIX, setRuleId);
   });
 }
@@ -80,7 +81,7 @@ export function updateDispatchRule(req: UpdateSIPDispatchRuleRequest, ctx: Handl
 
 export function listDispatchRules(req: ListSIPDispatchRuleRequest, ctx: HandlerContext): ListSIPDispatchRuleResponse {
   requireSipAdmin(ctx);
-  const items = pagedList(ctx.store.list("dispatchRule"), req.page, (r) => r.sipDispatchRuleId, (r) => dispatchRuleMatches(req, r));
+  const items = pagedList(listed(ctx, "dispatchRule", req.page, req.trunkIds, req.dispatchRuleIds), req.page, (r) => r.sipDispatchRuleId, (r) => dispatchRuleMatches(req, r));
   return new ListSIPDispatchRuleResponse({ items });
 }
 

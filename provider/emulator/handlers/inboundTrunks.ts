@@ -13,6 +13,7 @@ import { findInboundTrunkConflict } from "../../livekit/inboundTrunkConflicts";
 import { pagedList, inboundTrunkMatches } from "../../livekit/listFilters";
 import { validateInboundTrunk } from "../../livekit/trunkValidation";
 import { requireSipAdmin, type HandlerContext } from "./context";
+import { listed } from "./listed";
 import { applyUpdateAction, checkUpdateRequest, storeCreated, storeUpdated, TRUNK_UPDATE_WORDS, walkForCreate, walkForUpdate } from "./resourceFlow";
 import { checkCreateTrunkRequest, getTrunk, setTrunkId } from "./trunks";
 
@@ -33,7 +34,7 @@ export function createInboundTrunk(req: CreateSIPInboundTrunkRequest, ctx: Handl
   requireSipAdmin(ctx);
   const trunk = checkCreateTrunkRequest(req.trunk, validateInboundTrunk);
   return ctx.store.exclusive(() => {
-    rejectConflict(walkForCreate(ctx, "inboundTrunk", trunk, candidatesFor(trunk)));
+    rejectConflict(walkForCreate(ctx, "inboundTrunk", trunk, candidatesFor(trunk), trunk.numbers));
     return storeCreated(ctx, "inboundTrunk", trunk, SIP_TRUNK_PREFIX, setTrunkId);
   });
 }
@@ -58,6 +59,6 @@ export function getInboundTrunk(req: GetSIPInboundTrunkRequest, ctx: HandlerCont
 
 export function listInboundTrunks(req: ListSIPInboundTrunkRequest, ctx: HandlerContext): ListSIPInboundTrunkResponse {
   requireSipAdmin(ctx);
-  const items = pagedList(ctx.store.list("inboundTrunk"), req.page, (t) => t.sipTrunkId, (t) => inboundTrunkMatches(req, t));
+  const items = pagedList(listed(ctx, "inboundTrunk", req.page, req.numbers, req.trunkIds), req.page, (t) => t.sipTrunkId, (t) => inboundTrunkMatches(req, t));
   return new ListSIPInboundTrunkResponse({ items });
 }

@@ -12,6 +12,7 @@ import { SIP_TRUNK_PREFIX } from "../../livekit/ids";
 import { pagedList, outboundTrunkMatches } from "../../livekit/listFilters";
 import { validateOutboundTrunk } from "../../livekit/trunkValidation";
 import { requireSipAdmin, type HandlerContext } from "./context";
+import { listed } from "./listed";
 import { applyUpdateAction, checkUpdateRequest, storeCreated, storeUpdated, TRUNK_UPDATE_WORDS } from "./resourceFlow";
 import { checkCreateTrunkRequest, getTrunk, setTrunkId } from "./trunks";
 
@@ -39,6 +40,6 @@ export function getOutboundTrunk(req: GetSIPOutboundTrunkRequest, ctx: HandlerCo
 
 export function listOutboundTrunks(req: ListSIPOutboundTrunkRequest, ctx: HandlerContext): ListSIPOutboundTrunkResponse {
   requireSipAdmin(ctx);
-  const items = pagedList(ctx.store.list("outboundTrunk"), req.page, (t) => t.sipTrunkId, (t) => outboundTrunkMatches(req, t));
+  const items = pagedList(listed(ctx, "outboundTrunk", req.page, req.numbers, req.trunkIds), req.page, (t) => t.sipTrunkId, (t) => outboundTrunkMatches(req, t));
   return new ListSIPOutboundTrunkResponse({ items });
 }

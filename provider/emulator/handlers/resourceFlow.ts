@@ -140,8 +140,10 @@ export function walkForCreate<K extends ResourceKind>(
   kind: K,
   created: Resources[K],
   candidate: (stored: Resources[K]) => boolean,
+  /** The list-filter keys `candidate` tests (numbers, trunk IDs), to read only what can match. */
+  keys: readonly string[] = [],
 ): Resources[K][] {
-  return createWalk(ctx.store.list(kind).filter(candidate), created);
+  return createWalk(ctx.store.narrowed(kind, keys).filter(candidate), created);
 }
 
 /** The conflict walk of an update: stored resources in ID order, the updated one swapped in. */

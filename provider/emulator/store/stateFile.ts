@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, unlinkSync } from "node:fs";
+import { closeSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeSync } from "node:fs";
 import { open, rename } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 
@@ -39,6 +39,19 @@ export class StateFile {
     for (const name of names) {
       if (name.startsWith(this.tempPrefix)) unlinkSync(join(dir, name));
     }
+  }
+
+  /** The same replacement done synchronously, for the first contents of a new file. */
+  writeNow(contents: string): void {
+    const temp = join(dirname(this.path), `${this.tempPrefix}${process.pid}-${++this.sequence}`);
+    const fd = openSync(temp, "w", 0o600);
+    try {
+      writeSync(fd, contents);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, this.path);
   }
 
   async write(contents: string): Promise<void> {

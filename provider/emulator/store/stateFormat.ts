@@ -20,6 +20,9 @@ export type StateContents = { [K in ResourceKind]: Resources[K][] };
 
 export const encodeResource = (resource: Resource): string => JSON.stringify(messageToJson(resource));
 
+/** A resource from its state-file form. */
+export const decodeResource = (kind: ResourceKind, json: unknown): Resource => messageFromJson(RESOURCE_TYPES[kind] as MessageType, json as JsonValue) as Resource;
+
 /** `encoded` holds each resource's `encodeResource` text, already sorted by ID. */
 export function serializeState(encoded: { readonly [K in ResourceKind]: readonly string[] }): string {
   const sections = RESOURCE_KINDS.map((kind) => {

@@ -1,0 +1,57 @@
+import { existsSync, readFileSync, statSync, truncateSync } from "node:fs";
+import { open, type FileHandle } from "node:fs/promises";
+
+/**
+ * The state file's append-only companion: each commit adds one line (its changes as JSON) and is
+ * synced before the commit is acknowledged, so a write costs its own size, not the store's. The
+ * state file is rewritten (compacted) only once the journal outgrows it; after a crash, loading
+ * replays the journal over the state file. A last line cut short by the crash was never
+ * acknowledged and is ignored.
+ */
+export class Journal {
+  private handle: FileHandle | undefined;
+  private bytes: number;
+
+  constructor(readonly path: string) {
+    this.bytes = existsSync(path) ? statSync(path).size : 0;
+  }
+
+  get size(): number {
+    return this.bytes;
+  }
+
+  /** The entries written so far, oldest first; a torn last line is dropped. */
+  read(): unknown[] {
+    if (!existsSync(this.path)) return [];
+    const lines = readFileSync(this.path, "utf8").split("\n");
+    const entries: unknown[] = [];
+    for (const [i, line] of lines.entries()) {
+      if (line === "") continue;
+      try {
+        entries.push(JSON.parse(line));
+      } catch (error) {
+        // Only the last line can be torn (a crash mid-append); anything else is damage.
+        if (i === lines.length - 1 || (i === lines.length - 2 && lines[lines.length - 1] === "")) break;
+        throw new Error(`journal ${this.path} line ${i + 1} is not JSON: ${(error as Error).message}`);
+      }
+    }
+    return entries;
+  }
+
+  /** Appends one entry, already JSON without line breaks, and syncs it. */
+  async append(json: string): Promise<void> {
+    const line = `${json}\n`;
+    this.handle ??= await open(this.path, "a", 0o600);
+    await this.handle.write(line);
+    await this.handle.datasync();
+    this.bytes += Buffer.byteLength(line);
+  }
+
+  /** Empties the journal once the state file holds everything in it. */
+  async clear(): Promise<void> {
+    await this.handle?.close();
+    this.handle = undefined;
+    if (existsSync(this.path)) truncateSync(this.path, 0);
+    this.bytes = 0;
+  }
+}
