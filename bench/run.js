@@ -3,7 +3,7 @@
  * `npm run bench`: every benchmark in one run, a table on stdout and the figures in
  * bench/results.json. Needs `npm run build` (the npm script does it). Options:
  *   --quick          tiny sizes, to check the bench itself works (figures meaningless)
- *   --only=a,b       sections: overhead, latency, breakdown, apiCalls, realEngine, scaling, reviewScale, throughput
+ *   --only=a,b       sections: overhead, latency, breakdown, apiCalls, realEngine, scaling, reviewScale, throughput, emulatorScale
  *   --out=<file>     where to write the figures (default bench/results.json)
  */
 const { execFileSync, spawnSync } = require("node:child_process");
@@ -35,6 +35,7 @@ const SETTINGS = quick
       realEngine: { sizes: [4, 8], latencyMs: 25 },
       scaling: { plan: [["trunkConflicts", [100, 1000]], ["planRendering", [10]]] },
       reviewScale: { sizes: [20, 40] },
+      emulatorScale: { sizes: [10, 100], ms: 200 },
     }
   : {
       overhead: { count: 200, concurrency: 10, rounds: 5 },
@@ -44,6 +45,7 @@ const SETTINGS = quick
       realEngine: { sizes: [100, 400], latencyMs: 25 },
       scaling: {},
       reviewScale: { sizes: [250, 500, 1000] },
+      emulatorScale: { sizes: [100, 10_000, 100_000], ms: 1500 },
     };
 
 function gitState() {
@@ -65,7 +67,7 @@ const machine = () => ({
 });
 
 async function main() {
-  const sections = (option("only") ?? "overhead,latency,breakdown,apiCalls,realEngine,scaling,reviewScale,throughput").split(",");
+  const sections = (option("only") ?? "overhead,latency,breakdown,apiCalls,realEngine,scaling,reviewScale,throughput,emulatorScale").split(",");
   const out = resolve(option("out") ?? join(__dirname, "results.json"));
   const log = (line) => process.stderr.write(`${line}\n`);
   const started = performance.now();
@@ -98,6 +100,7 @@ async function main() {
   await section("scaling", () => require("./scaling").run({ ...SETTINGS.scaling, nodeArgs: NODE_FLAGS.slice(1), log }));
   await section("reviewScale", () => require("./reviewScale").run({ ...SETTINGS.reviewScale, log }));
   await section("throughput", () => require("./emulator").run());
+  await section("emulatorScale", () => require("./emulatorScale").run({ ...SETTINGS.emulatorScale, log }));
 
   results.durationMs = Math.round(performance.now() - started);
   writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);

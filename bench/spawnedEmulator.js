@@ -7,8 +7,8 @@
 const { fork } = require("node:child_process");
 
 /** Parent side: forks this file and returns a handle whose methods are async. */
-async function spawnEmulator() {
-  const child = fork(__filename, ["--child"], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
+async function spawnEmulator(options = {}) {
+  const child = fork(__filename, ["--child", JSON.stringify(options)], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
   let nextId = 0;
   const pending = new Map();
   const ready = new Promise((resolve, reject) => {
@@ -40,6 +40,10 @@ async function spawnEmulator() {
     clear: () => ask("clear"),
     /** Added delay per request in milliseconds (0: none), like a network between client and LiveKit. */
     setLatency: (ms) => ask("setLatency", [ms]),
+    /** Stores n inbound trunks (one number each) directly, as if created earlier. */
+    preload: (n) => ask("preload", [n]),
+    /** The process's peak RSS so far (Linux), in bytes. */
+    peakRss: () => ask("peakRss"),
     async close() {
       const exited = new Promise((resolve) => child.once("exit", resolve));
       child.send({ id: -1, cmd: "close" });
@@ -51,12 +55,19 @@ async function spawnEmulator() {
 /** Child side: the emulator, answering the parent's commands. */
 async function serve() {
   const { startEmulator } = require("../dist/emulator");
-  const emulator = await startEmulator({ port: 0 });
+  const emulator = await startEmulator({ port: 0, ...JSON.parse(process.argv[process.argv.indexOf("--child") + 1] || "{}") });
   const commands = {
     stats: () => emulator.stats(),
     resetStats: () => emulator.resetStats(),
     clear: () => emulator.store.clear(),
     setLatency: (ms) => emulator.setFaults(undefined, ms || undefined),
+    preload: async (n) => {
+      for (let i = 0; i < n; i++) {
+        await emulator.store.put("inboundTrunk", { sip_trunk_id: `ST_preload${i}`, name: `preloaded ${i}`, numbers: [`+1${String(3000000000 + i)}`], allowed_addresses: ["10.0.0.0/8"] });
+      }
+      return n;
+    },
+    peakRss: () => Number(/VmHWM:\s+(\d+)/.exec(require("node:fs").readFileSync("/proc/self/status", "utf8"))?.[1] ?? 0) * 1024,
     close: async () => {
       await emulator.close();
       process.exit(0);

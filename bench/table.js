@@ -129,6 +129,12 @@ function throughput(t) {
   ];
 }
 
+function emulatorScale(e) {
+  const rows = [["store", "objects", "creates/s", "filtered lists/s", "peak MiB"]];
+  for (const r of e.runs) rows.push([r.durable ? "durable" : "in memory", r.stored, r.createPerSec, r.filteredListPerSec, fmt(r.peakRssBytes / MiB, 0)]);
+  return [`6b. Emulator as it fills (load from a separate process; target ≥ ${e.target.perSec}/s, flat)`, columns(rows)];
+}
+
 function memory(o) {
   const m = o.hostMemory;
   return [`7. Provider host peak RSS: ${fmt(m.startedRssBytes / MiB, 0)} MiB started, ${fmt(m.packageLoadedRssBytes / MiB, 0)} MiB with the package loaded, ${fmt(m.peakRssBytes / MiB, 0)} MiB peak during the ${o.resources.trunks + o.resources.rules}-resource run`];
@@ -149,6 +155,7 @@ function renderTable(results) {
   if (results.scaling) add(scaling(results.scaling));
   if (results.reviewScale) add(reviewScale(results.reviewScale));
   if (results.throughput) add(throughput(results.throughput));
+  if (results.emulatorScale) add(emulatorScale(results.emulatorScale));
   if (results.overhead) add(memory(results.overhead));
   if (results.realEngine) add(realEngine(results.realEngine));
   lines.push(`took ${fmt(results.durationMs / 1000, 0)} s`);

@@ -44,6 +44,12 @@ it("times plan and diff of a generated program through the built CLI, with peak 
   expect(figures.diff[0].peakTreeRssBytes).toBeGreaterThan(1.5 * figures.diff[0].peakRssBytes);
 }, 120_000);
 
+it("loads the emulator from a separate process as it fills, in memory and durable", async () => {
+  const figures = await require(path.join(BENCH, "emulatorScale.js")).run({ sizes: [5, 50], ms: 100 });
+  expect(figures.runs.map((r: { durable: boolean; stored: number }) => [r.durable, r.stored])).toEqual([[false, 5], [false, 50], [true, 5], [true, 50]]);
+  for (const r of figures.runs) expect(r.createPerSec > 0 && r.filteredListPerSec > 0 && r.peakRssBytes > 0).toBe(true);
+}, 60_000);
+
 it("renders the committed results, whose request counts match the documented ones", () => {
   const results = JSON.parse(readFileSync(path.join(BENCH, "results.json"), "utf8"));
   const table: string = require(path.join(BENCH, "table.js")).renderTable(results);

@@ -1,50 +1,70 @@
+/** Items per chunk before it splits: inserts move at most this many references. */
+const MAX_CHUNK = 1024;
+
 /**
- * Values kept sorted by ID as they are written, so listing costs nothing and a write costs a
- * binary search and one move of references, not a sort of the whole kind. `values()` hands out a
- * snapshot: the array is copied on the first write after it was handed out, so a caller holding
- * a listing never sees it change.
+ * Values kept sorted by ID as they are written, in chunks of at most 1,024, so a write costs a
+ * binary search and a move within one chunk, whatever the store holds. The flat sorted listing is
+ * built when asked for and kept until the next write; a listing handed out never changes.
  */
 export class SortedById<T> {
-  private items: T[] = [];
-  private shared = false;
+  private chunks: T[][] = [];
+  private flat: readonly T[] | undefined = [];
 
   constructor(private readonly idOf: (item: T) => string) {}
 
   values(): readonly T[] {
-    this.shared = true;
-    return this.items;
+    this.flat ??= this.chunks.flat();
+    return this.flat;
   }
 
   set(item: T): void {
+    this.flat = undefined;
     const id = this.idOf(item);
-    const at = this.position(id);
-    const items = this.writable();
-    if (at < items.length && this.idOf(items[at]) === id) items[at] = item;
-    else items.splice(at, 0, item);
+    if (this.chunks.length === 0) {
+      this.chunks.push([item]);
+      return;
+    }
+    const c = this.chunkFor(id);
+    const chunk = this.chunks[c];
+    const at = this.position(chunk, id);
+    if (at < chunk.length && this.idOf(chunk[at]) === id) chunk[at] = item;
+    else chunk.splice(at, 0, item);
+    if (chunk.length > MAX_CHUNK) this.chunks.splice(c, 1, chunk.slice(0, MAX_CHUNK / 2), chunk.slice(MAX_CHUNK / 2));
   }
 
   delete(id: string): void {
-    const at = this.position(id);
-    if (at < this.items.length && this.idOf(this.items[at]) === id) this.writable().splice(at, 1);
+    if (this.chunks.length === 0) return;
+    const c = this.chunkFor(id);
+    const chunk = this.chunks[c];
+    const at = this.position(chunk, id);
+    if (at >= chunk.length || this.idOf(chunk[at]) !== id) return;
+    this.flat = undefined;
+    chunk.splice(at, 1);
+    if (chunk.length === 0) this.chunks.splice(c, 1);
   }
 
-  /** The index of the first item whose ID is not below `id` (byte order, as LiveKit sorts). */
-  private position(id: string): number {
+  /** The chunk an ID belongs in: the first whose last ID is not below it, else the last chunk. */
+  private chunkFor(id: string): number {
     let lo = 0;
-    let hi = this.items.length;
+    let hi = this.chunks.length - 1;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.idOf(this.items[mid]) < id) lo = mid + 1;
+      const chunk = this.chunks[mid];
+      if (this.idOf(chunk[chunk.length - 1]) < id) lo = mid + 1;
       else hi = mid;
     }
     return lo;
   }
 
-  private writable(): T[] {
-    if (this.shared) {
-      this.items = [...this.items];
-      this.shared = false;
+  /** The index in `chunk` of the first item whose ID is not below `id` (byte order, as LiveKit sorts). */
+  private position(chunk: readonly T[], id: string): number {
+    let lo = 0;
+    let hi = chunk.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.idOf(chunk[mid]) < id) lo = mid + 1;
+      else hi = mid;
     }
-    return this.items;
+    return lo;
   }
 }
