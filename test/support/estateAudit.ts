@@ -33,7 +33,14 @@ export interface EstateAudit {
 }
 
 /** Compares what LiveKit holds with a spec and with Pulumi's state, field by field. */
-export function auditEstate(emulator: RunningEmulator, state: EngineState | AuditedState, spec: TelephonySpec, stackName: string): EstateAudit {
+export function auditEstate(
+  emulator: RunningEmulator,
+  state: EngineState | AuditedState,
+  spec: TelephonySpec,
+  stackName: string,
+  /** Values of the secrets the spec's passwords refer to: given, passwords are compared too. */
+  secrets?: Record<string, string>,
+): EstateAudit {
   const audit: EstateAudit = { duplicates: 0, orphans: 0, lostUpdates: 0, missing: 0, details: [] };
   const managedIds = new Set(Object.values(state).map((e) => e.id).filter(Boolean));
   const idsByName: Record<string, string> = {};
@@ -59,8 +66,8 @@ export function auditEstate(emulator: RunningEmulator, state: EngineState | Audi
       }
       const object = live.find((o) => (o.sipTrunkId ?? o.sipDispatchRuleId) === id);
       const { trunks, authPassword, ...args } = entry as Record<string, any>;
-      void authPassword;
-      const desired = { name: key, ...args, ...(trunks ? { trunkIds: trunks.map((t: string) => idsByName[`${stackName}-${t}`]) } : {}) };
+      const password = secrets !== undefined && authPassword !== undefined ? { authPassword: secrets[authPassword.secret] } : {};
+      const desired = { name: key, ...args, ...password, ...(trunks ? { trunkIds: trunks.map((t: string) => idsByName[`${stackName}-${t}`]) } : {}) };
       const differing = object ? changedFields(definitions[type] as never, definitions[type].schema.fromWire(object) as never, desired) : ["(missing)"];
       if (differing.length > 0) {
         audit.lostUpdates++;
