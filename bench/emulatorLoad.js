@@ -8,17 +8,17 @@
 const { createHmac } = require("node:crypto");
 const http = require("node:http");
 
-const [url, secret, ms = "1500", concurrency = "16"] = process.argv.slice(2);
-const agent = new http.Agent({ keepAlive: true, maxSockets: Number(concurrency) });
-
-function token() {
+function token(secret) {
   const part = (value) => Buffer.from(JSON.stringify(value)).toString("base64url");
   const input = `${part({ alg: "HS256", typ: "JWT" })}.${part({ iss: "devkey", exp: Math.floor(Date.now() / 1000) + 3600, sip: { admin: true } })}`;
   return `${input}.${createHmac("sha256", secret).update(input).digest("base64url")}`;
 }
-const authorization = `Bearer ${token()}`;
+function client(url, secret, agent) {
+  const authorization = `Bearer ${token(secret)}`;
+  return (method, body) => call(url, agent, authorization, method, body);
+}
 
-function call(method, body) {
+function call(url, agent, authorization, method, body) {
   const payload = JSON.stringify(body);
   return new Promise((resolve, reject) => {
     const req = http.request(`${url}/twirp/livekit.SIP/${method}`, { method: "POST", agent, headers: { "Content-Type": "application/json", Authorization: authorization, "Content-Length": Buffer.byteLength(payload) } }, (res) => {
@@ -31,23 +31,39 @@ function call(method, body) {
   });
 }
 
-async function rate(op) {
+async function rate(op, ms, concurrency) {
   let done = 0;
   const started = performance.now();
   const worker = async () => {
-    while (performance.now() - started < Number(ms)) await op(done++);
+    while (performance.now() - started < ms) await op(done++);
   };
-  await Promise.all(Array.from({ length: Number(concurrency) }, worker));
+  await Promise.all(Array.from({ length: concurrency }, worker));
   return Math.round((done / (performance.now() - started)) * 1000);
 }
 
-(async () => {
+/** Creates for `ms`, then number-filtered lists for `ms`, from `concurrency` clients; the rates. */
+async function load(url, secret, ms, concurrency) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+  const send = client(url, secret, agent);
   const offset = Math.floor(Math.random() * 1e6) * 100;
-  const createPerSec = await rate((i) => call("CreateSIPInboundTrunk", { trunk: { name: `load ${i}`, numbers: [`+1${String(5000000000 + offset + i)}`], allowedAddresses: ["10.0.0.0/8"] } }));
-  const filteredListPerSec = await rate((i) => call("ListSIPInboundTrunk", { numbers: [`+1${String(5000000000 + offset + (i % 100))}`] }));
-  process.stdout.write(`${JSON.stringify({ createPerSec, filteredListPerSec })}\n`);
-  agent.destroy();
-})().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+  try {
+    const createPerSec = await rate((i) => send("CreateSIPInboundTrunk", { trunk: { name: `load ${i}`, numbers: [`+1${String(5000000000 + offset + i)}`], allowedAddresses: ["10.0.0.0/8"] } }), ms, concurrency);
+    const filteredListPerSec = await rate((i) => send("ListSIPInboundTrunk", { numbers: [`+1${String(5000000000 + offset + (i % 100))}`] }), ms, concurrency);
+    return { createPerSec, filteredListPerSec };
+  } finally {
+    agent.destroy();
+  }
+}
+
+module.exports = { load };
+
+if (require.main === module) {
+  const [url, secret, ms = "1500", concurrency = "16"] = process.argv.slice(2);
+  load(url, secret, Number(ms), Number(concurrency)).then(
+    (rates) => process.stdout.write(`${JSON.stringify(rates)}\n`),
+    (error) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}
