@@ -1,5 +1,6 @@
 import { createServer, request, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { seededRandom } from "../../provider/emulator/faults/prng";
 
 /**
  * A loopback proxy that fails requests on their way to a LiveKit server, as networks and load
@@ -21,18 +22,6 @@ export interface FaultProxy {
 
 const KINDS: ProxyFault[] = ["unavailable", "rate_limited", "drop_before", "drop_after"];
 
-/** mulberry32: small, seedable, good enough to spread faults. */
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 async function body(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -42,7 +31,7 @@ async function body(req: IncomingMessage): Promise<Buffer> {
 export async function startFaultProxy(target: string): Promise<FaultProxy> {
   const base = new URL(target);
   let rate = 0;
-  let random = generator(1);
+  let random = seededRandom(1);
   let methods = /./;
   let maxLatencyMs = 0;
   const injected: Record<ProxyFault, number> = { unavailable: 0, rate_limited: 0, drop_before: 0, drop_after: 0 };
@@ -80,7 +69,7 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
     injected,
     setFaults(nextRate, options = {}) {
       rate = nextRate;
-      random = generator(options.seed ?? 1);
+      random = seededRandom(options.seed ?? 1);
       methods = options.methods ?? /./;
       maxLatencyMs = options.maxLatencyMs ?? 0;
     },
