@@ -1,4 +1,7 @@
-import { idOutputs } from "./renderProgram";
+import type { SipResourceType } from "../resources";
+
+/** The stack outputs of a generated program: LiveKit IDs by logical name. */
+export const idOutputs: Record<SipResourceType, string> = { InboundTrunk: "inboundTrunkIds", OutboundTrunk: "outboundTrunkIds", DispatchRule: "dispatchRuleIds" };
 
 // Names a generated program cannot declare as variables, or already uses itself.
 const unavailable = [

@@ -1,11 +1,9 @@
-import { definitions, sipResourceTypes, type SipResourceType } from "../resources";
+import { definitions, sipResourceTypes } from "../resources";
 import { type ExportModel, SecretPlaceholder, TrunkReference } from "./exportModel";
+import { idOutputs } from "./logicalNames";
 import { exportHeader } from "./setupNotes";
 import { descend, mapTree } from "./jsonTree";
 import { Code, tsLiteral } from "./tsLiteral";
-
-/** The stack outputs of a generated program: LiveKit IDs by logical name. */
-export const idOutputs: Record<SipResourceType, string> = { InboundTrunk: "inboundTrunkIds", OutboundTrunk: "outboundTrunkIds", DispatchRule: "dispatchRuleIds" };
 
 /** Placeholders become the code that resolves them in a program: config secrets and trunk outputs. */
 const asCode = (value: unknown) =>

@@ -5,7 +5,7 @@ import { untypeablePin } from "./dtmfPins";
 import { failingCalls } from "./failingCalls";
 import { livekitNumberWarnings } from "./livekitNumberWarnings";
 import { mergeMedia } from "./mediaMerge";
-import type { PlanEntry } from "./plan";
+import type { PlanEntry } from "./planTypes";
 import { acceptsEveryCaller, planTrunk } from "./planTrunk";
 import { refLabel, ruleLabel, trunkLabel } from "./refs";
 import type { RoutingIndex } from "./routingIndex";
