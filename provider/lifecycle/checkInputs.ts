@@ -22,7 +22,9 @@ export interface CheckedInputs {
 export function checkInputs(definition: ResourceDefinition, news: Props): CheckedInputs {
   const { controls, args } = splitControls(news);
   const validation = checkArguments(definition, args, { allowNonE164Numbers: controls.allowNonE164Numbers === true });
-  const failures = boundedFailures([...validateControls(definition, controls), ...validation.failures, ...(controls.__stackProblems ?? [])]);
+  // The arguments' failures are bounded where they are found (checkArguments); bounding them again
+  // would miscount what was left out.
+  const failures = [...validateControls(definition, controls), ...validation.failures, ...boundedFailures(controls.__stackProblems ?? [])];
   if (failures.length > 0) return { failures, warnings: [] };
   return { failures, warnings: validation.warnings, inputs: validation.normalized ? { ...news, ...validation.normalized } : news };
 }

@@ -6,9 +6,10 @@ import { parseRef } from "./resourceRefs";
 
 /**
  * The provider's own check (`checkInputs`, which `lifecycle.check` runs: controls, the resource's
- * schema, its cross-field rules and warnings, and the program's stack-wide conflicts) run over what a source declares, so review
- * tools report exactly what `pulumi preview` and `pulumi up` report, and see the arguments as the
- * provider normalises them (codec spellings, numbers) rather than as written.
+ * schema, its cross-field rules and warnings, and the program's stack-wide conflicts) run over
+ * what a source declares, so review tools report exactly what `pulumi preview` and `pulumi up`
+ * report, and see the arguments as the provider normalises them (codec spellings, numbers) rather
+ * than as written.
  */
 
 export interface CheckedDesiredState {

@@ -110,6 +110,22 @@ describe("risky changes", () => {
     ]);
   });
 
+  it("names every caller concerned, also those only another trunk's allow-list names", () => {
+    // Per number the diff simulates only the callers its own trunks and rules name; a caller only
+    // trunk B names is routed on A's number as any other caller, and must still be listed with them.
+    const office: RoutingConfig = {
+      trunks: [trunk("ST_a", { name: "a", numbers: ["+14155550100"] }), trunk("ST_b", { name: "b", numbers: ["+14155550101"], allowedNumbers: ["+15105550002"] })],
+      rules: [
+        rule("SDR_vip", direct("vip"), { name: "vip", trunkIds: ["ST_a"], inboundNumbers: ["+15105550001"] }),
+        rule("SDR_desk", direct("desk"), { name: "desk", trunkIds: ["ST_a"] }),
+      ],
+    };
+    const moved = withRule(office, "desk", (r) => ({ ...r, rule: direct("front") }));
+    expect(diffRouting(office, moved).filter((c) => c.kind === "call-route")).toEqual([
+      risky("call-route", "Calls to `+14155550100` from other callers, `+15105550002` now land in room `front` without a pin (was: room `desk`, no pin)"),
+    ]);
+  });
+
   it("encryption lowered on a trunk", () => {
     const after = withTrunks(receptionist, (t) => ({ ...t, media: {} }));
     expect(diffRouting(receptionist, after)).toEqual([risky("encryption-lowered", "Trunk `reception`: media encryption lowered from `allow` to `disable`")]);

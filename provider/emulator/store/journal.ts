@@ -30,8 +30,8 @@ export class Journal {
       try {
         entries.push(JSON.parse(line));
       } catch (error) {
-        // Only the last line can be torn (a crash mid-append); anything else is damage.
-        if (i === lines.length - 1 || (i === lines.length - 2 && lines[lines.length - 1] === "")) break;
+        // Only a last line without its line break can be torn (a crash mid-append); anything else is damage.
+        if (i === lines.length - 1) break;
         throw new Error(`journal ${this.path} line ${i + 1} is not JSON: ${(error as Error).message}`);
       }
     }
