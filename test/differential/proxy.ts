@@ -129,14 +129,24 @@ function summarise(req: IncomingMessage, body: Buffer): string {
 export async function startDifferentialProxy(targets: { emulatorUrl: string; livekitUrl: string }): Promise<DifferentialProxy> {
   let recorded: Difference[] = [];
   let compared = 0;
+  // One exchange at a time: with concurrent clients, a list could otherwise reach LiveKit after a
+  // delete and the emulator before it, a difference of the proxy's making, not of the servers'.
+  let previous: Promise<unknown> = Promise.resolve();
+  const inTurn = <T>(exchange: () => Promise<T>): Promise<T> => {
+    const turn = previous.then(exchange);
+    previous = turn.catch(() => undefined);
+    return turn;
+  };
   const server: Server = createServer(async (req, res) => {
     try {
       const body = await readAll(req);
       const method = methodOf(req.url ?? "");
-      const livekit = await forward(targets.livekitUrl, req, body);
-      const livekitBody = decode(method, livekit.contentType, livekit.bytes);
-      const id = livekit.status === 200 ? createdId(method, livekitBody) : undefined;
-      const emulator = await forward(targets.emulatorUrl, req, body, id ? { [ID_HINT_HEADER]: id } : {});
+      const { livekit, livekitBody, emulator } = await inTurn(async () => {
+        const livekit = await forward(targets.livekitUrl, req, body);
+        const livekitBody = decode(method, livekit.contentType, livekit.bytes);
+        const id = livekit.status === 200 ? createdId(method, livekitBody) : undefined;
+        return { livekit, livekitBody, emulator: await forward(targets.emulatorUrl, req, body, id ? { [ID_HINT_HEADER]: id } : {}) };
+      });
       const emulatorBody = decode(method, emulator.contentType, emulator.bytes);
       compared++;
       const found: { where: string; a: unknown; b: unknown }[] = [];
