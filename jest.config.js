@@ -4,7 +4,7 @@ const common = {
   roots: ["<rootDir>/test"],
   transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: { warnOnly: false } }] },
   // Examples import the package by name, as users do; tests run them against the source.
-  moduleNameMapper: { "^pulumi-livekit-sip$": "<rootDir>/provider/index.ts" },
+  moduleNameMapper: { "^pulumi-livekit-sip$": "<rootDir>/src/index.ts" },
 };
 
 /**

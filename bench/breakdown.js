@@ -63,7 +63,7 @@ async function run({ count = 100, projectDir, texts }) {
     };
     await emulator.clear();
 
-    const lifecycle = require("../dist/lifecycle/host");
+    const lifecycle = require("../dist/provider/index");
     lifecycle.configure({ get: (key) => config[key] });
     const inProcess = await checkAndCreate(count, {
       check: async (type, name, args) => (await lifecycle.provider(type).check({}, { ...args, __resourceName: name })).inputs,

@@ -5,8 +5,8 @@
  * LiveKit is not involved; this is the CPU a create or update spends comparing with what exists.
  */
 const { definitionOf } = require("../dist/resources");
-const { KnownObjects } = require("../dist/lifecycle/knownObjects");
-const { assertNoLiveConflicts } = require("../dist/lifecycle/liveConflicts");
+const { KnownObjects } = require("../dist/provider/knownObjects");
+const { assertNoLiveConflicts } = require("../dist/provider/liveConflicts");
 const { median } = require("./measure");
 const { ruleArgs, trunkArgs } = require("./workload");
 

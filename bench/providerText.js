@@ -6,7 +6,7 @@
 const pulumi = require("@pulumi/pulumi");
 
 async function providerTexts(projectDir, types) {
-  const { shims } = require(`${projectDir}/node_modules/pulumi-livekit-sip/dist/pulumi/shim.js`);
+  const { shims } = require(`${projectDir}/node_modules/pulumi-livekit-sip/dist/resources/pulumi/shim.js`);
   const texts = {};
   for (const type of types) {
     // Capture the one provider object, as dynamic.Resource does (`() => provider`); a closure over

@@ -5,7 +5,7 @@
  * forms each piece of code takes. `keys` > 1 gives every rule more conflict keys: a rule claims
  * one per (trunk × caller × called number), so 2 trunks, 2 callers and 2 called numbers is 8.
  */
-const { refFor } = require("../dist/offline/resourceRefs");
+const { refFor } = require("../dist/tools/offline/resourceRefs");
 const { number } = require("./workload");
 
 const trunk = (i) => ({ name: `inbound ${i}`, numbers: [number(i)], allowedAddresses: [`10.0.${i % 250}.0/24`] });

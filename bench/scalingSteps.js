@@ -25,7 +25,7 @@ function ruleConflictsStep(keys, about) {
     items: `rules (${keys} key${keys > 1 ? "s" : ""} each)`,
     about: `stack-wide rule conflicts, ${about}`,
     input: (n) => inputs.ruleShapes(n, keys),
-    run: (shapes) => require("../dist/stack/conflicts").ruleConflicts(shapes).length,
+    run: (shapes) => require("../dist/livekit/conflictClaims").ruleConflicts(shapes).length,
   };
 }
 
@@ -50,7 +50,7 @@ const steps = {
     about: "each resource's own validation (schema, numbers, addresses), as check and validateSpec run it",
     input: (n) => inputs.resourceArgs(n),
     run(entries) {
-      const { validate } = require("../dist/schema/validate");
+      const { validate } = require("../dist/resources/validate");
       const { definitionOf } = require("../dist/resources");
       return entries.reduce((failures, [type, args]) => failures + validate(definitionOf(type), args).length, 0);
     },
@@ -59,7 +59,7 @@ const steps = {
     items: "trunks",
     about: "stack-wide trunk conflicts (same number on two trunks)",
     input: (n) => inputs.trunkShapes(n),
-    run: (shapes) => require("../dist/stack/conflicts").trunkConflicts(shapes).length,
+    run: (shapes) => require("../dist/livekit/conflictClaims").trunkConflicts(shapes).length,
   },
   ruleConflicts: ruleConflictsStep(1, "one (pin, trunk, caller, number) key per rule"),
   ruleConflicts8Keys: ruleConflictsStep(8, "2 trunks × 2 callers × 2 numbers = 8 keys per rule"),
@@ -71,8 +71,8 @@ const steps = {
     about: "a TelephonyStack of n trunks and n rules evaluated under Pulumi's mocks: the program side of preview/up, and what plan, diff and drift load",
     input: (n) => inputs.spec(n),
     run: async (spec) => {
-      const { evaluateProgram } = require("../dist/offline/evaluateProgram");
-      const { specProgram } = require("../dist/offline/specSource");
+      const { evaluateProgram } = require("../dist/tools/offline/evaluateProgram");
+      const { specProgram } = require("../dist/tools/offline/specSource");
       return (await evaluateProgram(specProgram(spec), { project: "bench", stack: "offline", timeoutMs: 600_000 })).length;
     },
   },
@@ -82,7 +82,7 @@ const steps = {
     about: "plan for review: declared resources to LiveKit JSON (review adapter), the routing plan, markdown and text",
     timesItself: true,
     run: (n) => {
-      const review = require("../dist/review");
+      const review = require("../dist/routing");
       const resources = inputs.desiredResources(n);
       return stages([
         ["routingConfig", () => review.routingConfigOf(resources)],

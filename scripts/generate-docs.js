@@ -2,7 +2,7 @@
 const { writeFileSync } = require("node:fs");
 const { join } = require("node:path");
 const { definitions } = require("../dist/resources");
-const { renderReference } = require("../dist/schema/reference");
+const { renderReference } = require("../dist/resources/reference");
 
 for (const definition of Object.values(definitions)) {
   const file = join(__dirname, "..", "docs", "reference", `${definition.type}.md`);

@@ -1,5 +1,5 @@
 import { SipClient } from "livekit-server-sdk";
-import { startEmulator, type RunningEmulator } from "../../provider/emulator";
+import { startEmulator, type RunningEmulator } from "../../src/emulator";
 import { PulumiStack, steps } from "./pulumiCli";
 
 /**

@@ -1,6 +1,6 @@
 import type { Message } from "@bufbuild/protobuf";
 import { ListSIPDispatchRuleRequest, ListSIPInboundTrunkRequest, ListSIPOutboundTrunkRequest } from "@livekit/protocol";
-import { startEmulator, type ResourceKind } from "../../provider/emulator";
+import { startEmulator, type ResourceKind } from "../../src/emulator";
 import { replaceThroughApi } from "../differential/liveKitApi";
 import { assertNoDifferences, resetBoth, startDifferentialTarget, stopDifferentialTarget } from "../differential/target";
 import { rpc } from "../emulator/support/rpc";

@@ -1,4 +1,4 @@
-import { startEmulator, type RunningEmulator } from "../../provider/emulator";
+import { startEmulator, type RunningEmulator } from "../../src/emulator";
 import { PulumiStack } from "./pulumiCli";
 
 /**

@@ -1,4 +1,4 @@
-import type { ResourceKind } from "../../provider/emulator";
+import type { ResourceKind } from "../../src/emulator";
 import { emulatorBackend, type Backend } from "./backends";
 import { PulumiStack, steps, type EngineEvent } from "./pulumiCli";
 import type { StackCase } from "./stackCases";

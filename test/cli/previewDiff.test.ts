@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { startEmulator, type RunningEmulator } from "../../provider/emulator";
+import { startEmulator, type RunningEmulator } from "../../src/emulator";
 import { PulumiStack, rootProject } from "./pulumiCli";
 import { rootCases } from "./stackCases";
 

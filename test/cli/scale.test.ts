@@ -1,4 +1,4 @@
-import { startEmulator, type RunningEmulator } from "../../provider/emulator";
+import { startEmulator, type RunningEmulator } from "../../src/emulator";
 import { auditEstate, stateFromExport } from "../support/estateAudit";
 import { loadSpec } from "../support/loadSpec";
 import { PulumiStack, steps } from "./pulumiCli";

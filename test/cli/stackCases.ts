@@ -1,4 +1,4 @@
-import type { ResourceKind } from "../../provider/emulator";
+import type { ResourceKind } from "../../src/emulator";
 import { exampleProject, rootProject, type ProjectSource } from "./pulumiCli";
 import { parse } from "yaml";
 import { readFileSync } from "node:fs";

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { TelephonyStack } from "../../provider/stack/telephonyStack";
-import type { TelephonySpec } from "../../provider/stack/spec";
+import { TelephonyStack } from "../../src/stack/telephonyStack";
+import type { TelephonySpec } from "../../src/stack/spec";
 import { MiniEngine } from "../harness/engine";
 import { preparePackedProject } from "../harness/fixtureProject";
 import { auditEstate } from "../support/estateAudit";

@@ -7,7 +7,7 @@ import {
   UpdateSIPInboundTrunkRequest,
   UpdateSIPOutboundTrunkRequest,
 } from "@livekit/protocol";
-import type { ResourceKind } from "../../provider/emulator";
+import type { ResourceKind } from "../../src/emulator";
 import { rpc } from "../emulator/support/rpc";
 
 /** A whole-object replace through the API, carrying the edited fields. */

@@ -1,4 +1,4 @@
-import { startEmulator, type RunningEmulator } from "../../provider/emulator";
+import { startEmulator, type RunningEmulator } from "../../src/emulator";
 import { createInbound } from "../emulator/support/fixtures";
 import { post } from "../emulator/support/rpc";
 import { describeDifference, differences, startDifferentialProxy, type DifferentialProxy } from "./proxy";

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { ID_HINT_HEADER } from "../../provider/emulator/http/requestHandler";
+import { ID_HINT_HEADER } from "../../src/emulator/http/requestHandler";
 import { RESPONSE_TYPES } from "../emulator/support/rpc";
 
 /**

@@ -1,4 +1,4 @@
-import { startEmulator, type EmulatorOptions, type RunningEmulator } from "../../provider/emulator";
+import { startEmulator, type EmulatorOptions, type RunningEmulator } from "../../src/emulator";
 import { replaceThroughApi } from "./liveKitApi";
 import { startLiveKitServer, type LiveKitServer } from "./liveKitServer";
 import { describeDifference, startDifferentialProxy, type DifferentialProxy } from "./proxy";

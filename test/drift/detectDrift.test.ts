@@ -1,9 +1,9 @@
-import type { LiveProject } from "../../provider/export/liveProject";
-import { detectDrift, hasDrift, renderDrift } from "../../provider/drift";
-import { knownIdKey } from "../../provider/drift/matchResources";
-import type { DesiredResource } from "../../provider/offline/desiredResource";
-import { refFor } from "../../provider/offline/resourceRefs";
-import { definitions, type ResourceType } from "../../provider/resources";
+import type { LiveProject } from "../../src/resources/liveProject";
+import { detectDrift, hasDrift, renderDrift } from "../../src/tools/drift";
+import { knownIdKey } from "../../src/tools/drift/matchResources";
+import type { DesiredResource } from "../../src/tools/offline/desiredResource";
+import { refFor } from "../../src/tools/offline/resourceRefs";
+import { definitions, type ResourceType } from "../../src/resources";
 
 /** A live object as LiveKit lists it (camelCase JSON), from resource arguments. */
 function live(type: ResourceType, id: string, args: Record<string, unknown>) {

@@ -1,7 +1,7 @@
-import { startEmulator, type RunningEmulator } from "../../provider/emulator";
-import { OutboundTrunk } from "../../provider";
-import { TelephonyStack } from "../../provider/stack/telephonyStack";
-import type { TelephonySpec } from "../../provider/stack/spec";
+import { startEmulator, type RunningEmulator } from "../../src/emulator";
+import { OutboundTrunk } from "../../src";
+import { TelephonyStack } from "../../src/stack/telephonyStack";
+import type { TelephonySpec } from "../../src/stack/spec";
 import { MiniEngine } from "../harness/engine";
 import { preparePackedProject } from "../harness/fixtureProject";
 import { auditEstate } from "../support/estateAudit";

@@ -1,7 +1,7 @@
 import { join } from "node:path";
-import { startEmulator, type RunningEmulator } from "../../provider/emulator";
-import { loadRoutingConfig } from "../../provider/review";
-import { describeSimulation, simulateCall } from "../../provider/routing";
+import { startEmulator, type RunningEmulator } from "../../src/emulator";
+import { loadRoutingConfig } from "../../src/routing";
+import { describeSimulation, simulateCall } from "../../src/callRouting";
 import { MiniEngine } from "../harness/engine";
 import type { ResourceChange } from "../harness/engineTypes";
 import { preparePackedProject } from "../harness/fixtureProject";

@@ -1,6 +1,6 @@
 import { join } from "node:path";
-import { startEmulator, type RunningEmulator } from "../../provider/emulator";
-import { InboundTrunk } from "../../provider";
+import { startEmulator, type RunningEmulator } from "../../src/emulator";
+import { InboundTrunk } from "../../src";
 import { MiniEngine, type EngineState } from "../harness/engine";
 import { preparePackedProject } from "../harness/fixtureProject";
 import { programFromFile } from "../harness/program";

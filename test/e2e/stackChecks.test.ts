@@ -1,4 +1,4 @@
-import { DispatchRule, InboundTrunk, TelephonyStack } from "../../provider";
+import { DispatchRule, InboundTrunk, TelephonyStack } from "../../src";
 import { CheckFailedError, MiniEngine } from "../harness/engine";
 import { preparePackedProject } from "../harness/fixtureProject";
 

@@ -2,7 +2,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Option } from "commander";
 import { ListSIPInboundTrunkRequest } from "@livekit/protocol";
-import { emulatorCommand, emulatorOptions } from "../../provider/cli/commands/emulator";
+import { emulatorCommand, emulatorOptions } from "../../src/cli/commands/emulator";
 import { killLeftovers, requireBuiltCli, runCli, startCli, useTempDir } from "./support/cli";
 import { inbound } from "./support/fixtures";
 import { post, rpc } from "./support/rpc";

@@ -6,7 +6,7 @@ import {
   UpdateSIPInboundTrunkRequest,
   CreateSIPDispatchRuleRequest,
 } from "@livekit/protocol";
-import { startEmulator } from "../../provider/emulator";
+import { startEmulator } from "../../src/emulator";
 import { byId, useEmulator } from "./support/emulator";
 import { callee, createInbound, createOutbound, createRule, direct, inbound, individual, rule } from "./support/fixtures";
 import { ENCODINGS, rpc } from "./support/rpc";

@@ -1,6 +1,6 @@
 import { ListSIPDispatchRuleRequest, ListSIPInboundTrunkRequest } from "@livekit/protocol";
 import { SipClient } from "livekit-server-sdk";
-import { startEmulator, type FaultOptions } from "../../provider/emulator";
+import { startEmulator, type FaultOptions } from "../../src/emulator";
 import { useEmulator } from "./support/emulator";
 import { inbound } from "./support/fixtures";
 import { post, rpc } from "./support/rpc";

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { DeleteSIPTrunkRequest, ListSIPInboundTrunkRequest, ListSIPInboundTrunkResponse, SIPInboundTrunkInfo } from "@livekit/protocol";
-import { startEmulator } from "../../provider/emulator";
-import { parseState } from "../../provider/emulator/store/stateFormat";
+import { startEmulator } from "../../src/emulator";
+import { parseState } from "../../src/emulator/store/stateFormat";
 import { killLeftovers, requireBuiltCli, startCli, useTempDir } from "./support/cli";
 import { createInbound, createRule, inbound } from "./support/fixtures";
 import { ok, rpc } from "./support/rpc";

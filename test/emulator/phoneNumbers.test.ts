@@ -1,8 +1,8 @@
 import { join } from "node:path";
-import { LiveKitApiError } from "../../provider/client/errors";
-import { TwirpSipApi } from "../../provider/client/twirpSipApi";
-import { startEmulator } from "../../provider/emulator";
-import { SearchPhoneNumbersRequest, SearchPhoneNumbersResponse } from "../../provider/livekit/phoneNumberMessages";
+import { LiveKitApiError } from "../../src/client/errors";
+import { TwirpSipApi } from "../../src/client/twirpSipApi";
+import { startEmulator } from "../../src/emulator";
+import { SearchPhoneNumbersRequest, SearchPhoneNumbersResponse } from "../../src/livekit/phoneNumberMessages";
 import { useTempDir } from "./support/cli";
 import { useEmulator } from "./support/emulator";
 import { post } from "./support/rpc";

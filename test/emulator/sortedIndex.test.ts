@@ -1,6 +1,6 @@
 import fc from "fast-check";
-import { SortedById } from "../../provider/emulator/store/sortedIndex";
-import { sortById } from "../../provider/livekit/listFilters";
+import { SortedById } from "../../src/emulator/store/sortedIndex";
+import { sortById } from "../../src/livekit/listFilters";
 
 /** The store's incrementally sorted lists against a sort of everything, after any writes. */
 it("lists what a full sort by ID lists, after any sequence of writes and deletes, across chunk splits", () => {

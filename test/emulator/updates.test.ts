@@ -13,7 +13,7 @@ import {
   UpdateSIPInboundTrunkRequest,
   UpdateSIPOutboundTrunkRequest,
 } from "@livekit/protocol";
-import { startEmulator, type RunningEmulator } from "../../provider/emulator";
+import { startEmulator, type RunningEmulator } from "../../src/emulator";
 import { useEmulator } from "./support/emulator";
 import { callee, createInbound, createOutbound, createRule, direct } from "./support/fixtures";
 import { ENCODINGS, ok, type Encoding } from "./support/rpc";

@@ -1,11 +1,11 @@
 import { isDeepStrictEqual } from "node:util";
 import { parse } from "yaml";
-import { buildExportModel, renderProgram, renderSpecYaml } from "../../provider/export";
-import type { LiveProject } from "../../provider/export/liveProject";
-import { camelCase, LogicalNames } from "../../provider/export/logicalNames";
-import { type SchemaNode, withoutDefaults } from "../../provider/export/withoutDefaults";
-import { definitions, type ResourceType } from "../../provider/resources";
-import { validateSpec } from "../../provider/stack/validateSpec";
+import { buildExportModel, renderProgram, renderSpecYaml } from "../../src/tools/export";
+import type { LiveProject } from "../../src/resources/liveProject";
+import { camelCase, LogicalNames } from "../../src/tools/export/logicalNames";
+import { type SchemaNode, withoutDefaults } from "../../src/tools/export/withoutDefaults";
+import { definitions, type ResourceType } from "../../src/resources";
+import { validateSpec } from "../../src/stack/validateSpec";
 import { fullDispatchRule, fullInboundTrunk, fullOutboundTrunk } from "../fixtures/fullArgs";
 
 /** An object as LiveKit lists it: every field, defaults included. */

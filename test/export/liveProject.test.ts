@@ -1,6 +1,6 @@
-import { sipApiFor } from "../../provider/cli/connectionOptions";
-import { startEmulator, type RunningEmulator } from "../../provider/emulator";
-import { readLiveProject } from "../../provider/export/liveProject";
+import { sipApiFor } from "../../src/cli/connectionOptions";
+import { startEmulator, type RunningEmulator } from "../../src/emulator";
+import { readLiveProject } from "../../src/resources/liveProject";
 
 let emulator: RunningEmulator;
 beforeAll(async () => {

@@ -1,4 +1,4 @@
-import { createProgress } from "../../provider/cli/progress";
+import { createProgress } from "../../src/cli/progress";
 
 function stream(isTTY: boolean) {
   const written: string[] = [];

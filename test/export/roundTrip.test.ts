@@ -2,10 +2,10 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "yaml";
-import { TwirpSipApi } from "../../provider/client/twirpSipApi";
-import type { RunningEmulator } from "../../provider/emulator";
-import { exportProject, type ExportFormat, type ExportResult } from "../../provider/export";
-import { validateSpec } from "../../provider/stack/validateSpec";
+import { TwirpSipApi } from "../../src/client/twirpSipApi";
+import type { RunningEmulator } from "../../src/emulator";
+import { exportProject, type ExportFormat, type ExportResult } from "../../src/tools/export";
+import { validateSpec } from "../../src/stack/validateSpec";
 import { MiniEngine } from "../harness/engine";
 import { preparePackedProject } from "../harness/fixtureProject";
 import { programFromFile } from "../harness/program";
@@ -15,7 +15,7 @@ import { typeCheckProgram, writeRunnableProgram } from "./support/generatedProgr
 import { useVariedProject } from "./support/variedProject";
 
 const root = join(__dirname, "..", "..");
-const rootProgram = programFromFile(join(root, "provider", "program", "index.ts"));
+const rootProgram = programFromFile(join(root, "src", "program", "index.ts"));
 
 const running = useVariedProject();
 let emulator: RunningEmulator;

@@ -45,13 +45,13 @@ test("the packed package installs as a real directory honouring files and export
   expect(fs.lstatSync(packageDir).isSymbolicLink()).toBe(false);
   // `files` keeps sources and tests out of the package.
   expect(fs.existsSync(path.join(packageDir, "dist", "index.js"))).toBe(true);
-  expect(fs.existsSync(path.join(packageDir, "provider"))).toBe(false);
+  expect(fs.existsSync(path.join(packageDir, "src"))).toBe(false);
   expect(fs.existsSync(path.join(packageDir, "test"))).toBe(false);
   // Resolution from the project directory, where the provider host runs, goes through the package's exports.
   const resolve = (specifier: string) =>
     execFileSync(process.execPath, ["-p", `require.resolve(${JSON.stringify(specifier)})`], { cwd: project.dir, stdio: "pipe" }).toString().trim();
   expect(resolve(project.packageName)).toBe(path.join(packageDir, "dist", "index.js"));
-  expect(resolve(`${project.packageName}/provider-host`)).toBe(path.join(packageDir, "dist", "lifecycle", "host.js"));
+  expect(resolve(`${project.packageName}/provider-host`)).toBe(path.join(packageDir, "dist", "provider", "index.js"));
   expect(() => resolve(`${project.packageName}/dist/index.js`)).toThrow();
 
   const started = Date.now();

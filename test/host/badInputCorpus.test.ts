@@ -1,5 +1,5 @@
-import { checkDesired } from "../../provider/offline/checkDesired";
-import type { ResourceType } from "../../provider/resources";
+import { checkDesired } from "../../src/tools/offline/checkDesired";
+import type { ResourceType } from "../../src/resources";
 import { startHostAndEmulator, type HostAndEmulator } from "../support/livekitStack";
 
 /**

@@ -1,6 +1,6 @@
-import type { ResourceKind } from "../../provider/emulator";
-import { definitions, type ResourceType } from "../../provider/resources";
-import { UNKNOWN } from "../../provider/schema/unknowns";
+import type { ResourceKind } from "../../src/emulator";
+import { definitions, type ResourceType } from "../../src/resources";
+import { UNKNOWN } from "../../src/schema/unknowns";
 import { fullDispatchRule, fullInboundTrunk, fullOutboundTrunk } from "../fixtures/fullArgs";
 import { startHostAndEmulator, type HostAndEmulator } from "../support/livekitStack";
 

@@ -1,4 +1,4 @@
-import { TwirpSipApi } from "../../provider/client/twirpSipApi";
+import { TwirpSipApi } from "../../src/client/twirpSipApi";
 import { startHostAndEmulator, type HostAndEmulator } from "../support/livekitStack";
 
 /**

@@ -1,7 +1,7 @@
 import fc from "fast-check";
-import { LiveKitApiError } from "../../provider/client/errors";
-import { TwirpSipApi } from "../../provider/client/twirpSipApi";
-import { ruleConflicts, trunkConflicts } from "../../provider/stack/conflicts";
+import { LiveKitApiError } from "../../src/client/errors";
+import { TwirpSipApi } from "../../src/client/twirpSipApi";
+import { ruleConflicts, trunkConflicts } from "../../src/livekit/conflictClaims";
 import { useLiveKit } from "../differential/target";
 
 /**

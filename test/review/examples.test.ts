@@ -11,7 +11,7 @@ import {
   loadRoutingConfig,
   type ReviewSource,
   type RoutingConfig,
-} from "../../provider/review";
+} from "../../src/routing";
 
 /**
  * `plan` and `diff` on the shipped examples and the root stacks, through the library the commands

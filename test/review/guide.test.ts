@@ -11,7 +11,7 @@ import {
   formatSimulation,
   loadRoutingConfig,
   simulateCall,
-} from "../../provider/review";
+} from "../../src/routing";
 import { editedProd, PROD_STACK, withoutAuth } from "./support/editedStack";
 import { gitRepo } from "./support/gitRepo";
 

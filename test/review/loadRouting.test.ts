@@ -1,8 +1,8 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { refFor } from "../../provider/offline/resourceRefs";
-import { loadRoutingConfig, loadRoutingConfigAt, routingConfigOf } from "../../provider/review";
+import { refFor } from "../../src/tools/offline/resourceRefs";
+import { loadRoutingConfig, loadRoutingConfigAt, routingConfigOf } from "../../src/routing";
 import { gitRepo } from "./support/gitRepo";
 
 const root = join(__dirname, "..", "..");

@@ -1,8 +1,8 @@
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { provider } from "../../provider/lifecycle/host";
-import { checkDesired } from "../../provider/offline/checkDesired";
-import type { DesiredResource } from "../../provider/offline/desiredResource";
+import { provider } from "../../src/provider/index";
+import { checkDesired } from "../../src/tools/offline/checkDesired";
+import type { DesiredResource } from "../../src/tools/offline/desiredResource";
 import { runCli } from "../export/support/runCli";
 
 /**

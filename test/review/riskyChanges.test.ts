@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { diffRouting, loadRoutingConfig } from "../../provider/review";
+import { diffRouting, loadRoutingConfig } from "../../src/routing";
 import { editedProd, PROD_STACK, type Spec, withoutAuth } from "./support/editedStack";
 
 /**

@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { calledNumberHint } from "../../provider/cli/commands/simulate";
+import { calledNumberHint } from "../../src/cli/commands/simulate";
 import { runCli } from "../export/support/runCli";
 import { PROD_STACK } from "./support/editedStack";
 

@@ -1,5 +1,5 @@
-import { isValidAddressMask, matchAddressMasks } from "../../provider/routing";
-import { parseIpAddress, parseIpPrefix } from "../../provider/routing/ipAddress";
+import { isValidAddressMask, matchAddressMasks } from "../../src/callRouting";
+import { parseIpAddress, parseIpPrefix } from "../../src/callRouting/match/ipAddress";
 
 /** protocol `sip/sip_test.go` TestMatchIP and TestMatchMasks, plus Go `net/netip` parsing rules. */
 

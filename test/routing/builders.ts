@@ -1,4 +1,4 @@
-import type { RoutingRule, RoutingTrunk } from "../../provider/routing";
+import type { RoutingRule, RoutingTrunk } from "../../src/callRouting";
 
 /** Small builders for LiveKit objects in camelCase protobuf-JSON form. */
 

@@ -1,11 +1,11 @@
 import fc from "fast-check";
-import { bothRevisions, calledNumbers, OTHER_NUMBER, representativeCallers } from "../../provider/routing/callScenarios";
-import { normalizeNumber } from "../../provider/livekit/numbers";
-import { landingAt, numberScope, type NumberScope } from "../../provider/routing/callLanding";
-import { landingOf, NO_PROMPT, type Landing } from "../../provider/routing/landing";
-import { indexRouting } from "../../provider/routing/routingIndex";
-import { simulateCall } from "../../provider/routing/simulate";
-import type { RoutingConfig, RoutingRule, RoutingTrunk } from "../../provider/routing/types";
+import { bothRevisions, calledNumbers, OTHER_NUMBER, representativeCallers } from "../../src/callRouting/simulate/callScenarios";
+import { normalizeNumber } from "../../src/livekit/numbers";
+import { landingAt, numberScope, type NumberScope } from "../../src/callRouting/simulate/callLanding";
+import { landingOf, NO_PROMPT, type Landing } from "../../src/callRouting/simulate/landing";
+import { indexRouting } from "../../src/callRouting/match/routingIndex";
+import { simulateCall } from "../../src/callRouting/simulate/simulate";
+import type { RoutingConfig, RoutingRule, RoutingTrunk } from "../../src/callRouting/types";
 import { callee, direct, individual } from "./builders";
 
 /**

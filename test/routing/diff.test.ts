@@ -7,7 +7,7 @@ import {
   type RoutingConfig,
   type RoutingRule,
   type RoutingTrunk,
-} from "../../provider/routing";
+} from "../../src/callRouting";
 import { agents, direct, rule, trunk } from "./builders";
 import { BOARD_LINE, conferenceLines, RECEPTION_NUMBER, receptionist } from "./setups";
 

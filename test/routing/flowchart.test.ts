@@ -7,7 +7,7 @@ import {
   type RoutingConfig,
   type RoutingRule,
   type RoutingTrunk,
-} from "../../provider/routing";
+} from "../../src/callRouting";
 import { parseMermaid } from "../support/mermaid";
 import { agents, direct, individual, rule, trunk } from "./builders";
 

@@ -1,6 +1,6 @@
-import { buildRoutingPlan, diffRouting, describeSimulation, renderPlanText, simulateCall, type RoutingConfig, type RoutingPhoneNumber } from "../../provider/routing";
-import { routingConfigOf } from "../../provider/review/routingConfig";
-import { refFor } from "../../provider/offline/resourceRefs";
+import { buildRoutingPlan, diffRouting, describeSimulation, renderPlanText, simulateCall, type RoutingConfig, type RoutingPhoneNumber } from "../../src/callRouting";
+import { routingConfigOf } from "../../src/routing/routingConfig";
+import { refFor } from "../../src/tools/offline/resourceRefs";
 import { agents, direct, individual, rule, trunk } from "./builders";
 
 /** LiveKit Phone Numbers: calls skip the trunks and go to the rules assigned to the number. */

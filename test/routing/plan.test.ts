@@ -1,4 +1,4 @@
-import { buildRoutingPlan, renderPlanMarkdown, renderPlanText, type RoutingConfig } from "../../provider/routing";
+import { buildRoutingPlan, renderPlanMarkdown, renderPlanText, type RoutingConfig } from "../../src/callRouting";
 import { direct, rule, trunk } from "./builders";
 import { conferenceLines, receptionist } from "./setups";
 

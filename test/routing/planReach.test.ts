@@ -1,4 +1,4 @@
-import { buildRoutingPlan, simulateCall, type PlanEntry, type RoutingConfig, type RoutingRule } from "../../provider/routing";
+import { buildRoutingPlan, simulateCall, type PlanEntry, type RoutingConfig, type RoutingRule } from "../../src/callRouting";
 import { direct, rule, trunk } from "./builders";
 
 /**

@@ -1,4 +1,4 @@
-import type { RoutingConfig } from "../../provider/routing";
+import type { RoutingConfig } from "../../src/callRouting";
 import { agents, direct, individual, rule, trunk } from "./builders";
 
 /** Realistic configurations shared by the plan and diff tests. */

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { describeSimulation, simulateCall, type RoutingConfig, type SimulatedCall, type SimulationResult } from "../../provider/routing";
+import { describeSimulation, simulateCall, type RoutingConfig, type SimulatedCall, type SimulationResult } from "../../src/callRouting";
 import { agents, callee, direct, individual, rule, trunk } from "./builders";
 
 /**

@@ -1,4 +1,4 @@
-import { renderSimulationMarkdown, renderSimulationText, simulateCall } from "../../provider/routing";
+import { renderSimulationMarkdown, renderSimulationText, simulateCall } from "../../src/callRouting";
 import { BOARD_LINE, conferenceLines, RECEPTION_NUMBER, receptionist } from "./setups";
 
 /** Expected renderings, written out in full and checked by eye. */

@@ -1,7 +1,7 @@
-import type { RunningEmulator, ResourceKind } from "../../provider/emulator";
-import { definitions, type SipResourceType } from "../../provider/resources";
-import { changedFields } from "../../provider/lifecycle/changes";
-import { sections, type Section, type TelephonySpec } from "../../provider/stack/spec";
+import type { RunningEmulator, ResourceKind } from "../../src/emulator";
+import { definitions, type SipResourceType } from "../../src/resources";
+import { changedFields } from "../../src/provider/changes";
+import { sections, type Section, type TelephonySpec } from "../../src/stack/spec";
 import type { EngineState } from "../harness/engine";
 import { SIPDispatchRuleInfo, SIPInboundTrunkInfo, SIPOutboundTrunkInfo } from "@livekit/protocol";
 

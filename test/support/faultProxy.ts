@@ -1,6 +1,6 @@
 import { createServer, request, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { seededRandom } from "../../provider/emulator/faults/prng";
+import { seededRandom } from "../../src/emulator/faults/prng";
 
 /**
  * A loopback proxy that fails requests on their way to a LiveKit server, as networks and load

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
-import { startEmulator, type RunningEmulator } from "../../provider/emulator";
-import { shims } from "../../provider/pulumi/shim";
-import type { ResourceType } from "../../provider/resources";
+import { startEmulator, type RunningEmulator } from "../../src/emulator";
+import { shims } from "../../src/resources/pulumi/shim";
+import type { ResourceType } from "../../src/resources";
 import { assertNoDifferences, differentialView, isDifferential, startDifferentialTarget, stopDifferentialTarget, type DifferentialTarget } from "../differential/target";
 import { preparePackedProject } from "../harness/fixtureProject";
 import { startProviderHost, type ProviderHost } from "../harness/providerHost";

@@ -1,4 +1,4 @@
-import type { TelephonySpec } from "../../provider/stack/spec";
+import type { TelephonySpec } from "../../src/stack/spec";
 
 /**
  * A synthetic telephony estate of `trunks` inbound trunks (distinct numbers), `outbound` outbound

@@ -12,7 +12,7 @@ const { dirname, join, resolve } = require("node:path");
  * revisions): importing them does not make a test spawn. The unit tier's guard
  * (unitTierGuard.js) fails any test that spawns anyway.
  */
-const ON_DEMAND = ["test/differential/liveKitServer.ts", "provider/review/gitRevision.ts", "provider/review/loadSides.ts"].map((p) => resolve(__dirname, "..", "..", p));
+const ON_DEMAND = ["test/differential/liveKitServer.ts", "src/routing/gitRevision.ts", "src/routing/loadSides.ts"].map((p) => resolve(__dirname, "..", "..", p));
 
 const SPAWNS = /from "node:(child_process|worker_threads)"|require\("node:(child_process|worker_threads)"\)|from "child_process"|require\("child_process"\)/;
 const IMPORT = /(?:from|require\()\s*"(\.{1,2}\/[^"]+)"/g;

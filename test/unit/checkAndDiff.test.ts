@@ -1,6 +1,6 @@
-import { lifecycle } from "../../provider/lifecycle/lifecycle";
-import { definitions } from "../../provider/resources";
-import { UNKNOWN } from "../../provider/schema/unknowns";
+import { lifecycle } from "../../src/provider/lifecycle";
+import { definitions } from "../../src/resources";
+import { UNKNOWN } from "../../src/schema/unknowns";
 import { fullDispatchRule, fullInboundTrunk } from "../fixtures/fullArgs";
 
 const noApi = () => {

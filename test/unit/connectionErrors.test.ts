@@ -1,9 +1,9 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { LiveKitApiError, LiveKitTransportError } from "../../provider/client/errors";
-import { defaultRetryPolicy, type RetryPolicy } from "../../provider/client/retry";
-import { RetryingSipApi } from "../../provider/client/retryingSipApi";
-import { TwirpSipApi } from "../../provider/client/twirpSipApi";
+import { LiveKitApiError, LiveKitTransportError } from "../../src/client/errors";
+import { defaultRetryPolicy, type RetryPolicy } from "../../src/client/retry";
+import { RetryingSipApi } from "../../src/client/retryingSipApi";
+import { TwirpSipApi } from "../../src/client/twirpSipApi";
 import { runCli } from "../export/support/runCli";
 
 /**

@@ -1,7 +1,7 @@
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { loadDesiredState } from "../../provider/offline/desiredState";
-import { typeCheckProgram } from "../../provider/offline/typeCheck";
+import { loadDesiredState } from "../../src/tools/offline/desiredState";
+import { typeCheckProgram } from "../../src/tools/offline/typeCheck";
 
 /**
  * The control arguments each resource's Args type declares, compiled as a user's TypeScript

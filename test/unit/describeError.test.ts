@@ -1,6 +1,6 @@
-import { LiveKitApiError, LiveKitTransportError } from "../../provider/client/errors";
-import { describeFailure } from "../../provider/lifecycle/describeError";
-import { definitions } from "../../provider/resources";
+import { LiveKitApiError, LiveKitTransportError } from "../../src/client/errors";
+import { describeFailure } from "../../src/provider/describeError";
+import { definitions } from "../../src/resources";
 
 describe("errors from LiveKit", () => {
   it("read <Type> \"<name>\": <LiveKit message> (<code>), with a hint where the cause is known", () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { definitions } from "../../provider/resources";
-import { renderReference } from "../../provider/schema/reference";
+import { definitions } from "../../src/resources";
+import { renderReference } from "../../src/resources/reference";
 
 // Regenerate with: npm run docs
 describe.each(Object.values(definitions))("docs/reference for $type", (definition) => {

@@ -1,5 +1,5 @@
-import { LiveKitApiError, LiveKitTransportError, isTransient } from "../../provider/client/errors";
-import { backoffMs, withRetries, type RetryPolicy } from "../../provider/client/retry";
+import { LiveKitApiError, LiveKitTransportError, isTransient } from "../../src/client/errors";
+import { backoffMs, withRetries, type RetryPolicy } from "../../src/client/retry";
 
 const policy = (overrides: Partial<RetryPolicy> = {}): RetryPolicy & { lines: string[]; slept: number[] } => {
   const lines: string[] = [];

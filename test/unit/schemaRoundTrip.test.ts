@@ -1,5 +1,5 @@
 import { SIPDispatchRuleInfo, SIPInboundTrunkInfo, SIPOutboundTrunkInfo } from "@livekit/protocol";
-import { definitions } from "../../provider/resources";
+import { definitions } from "../../src/resources";
 import { fullDispatchRule, fullInboundTrunk, fullOutboundTrunk } from "../fixtures/fullArgs";
 
 const cases = [

@@ -1,6 +1,6 @@
-import { LiveKitApiError } from "../../provider/client/errors";
-import { TwirpSipApi } from "../../provider/client/twirpSipApi";
-import { startEmulator, type RunningEmulator } from "../../provider/emulator";
+import { LiveKitApiError } from "../../src/client/errors";
+import { TwirpSipApi } from "../../src/client/twirpSipApi";
+import { startEmulator, type RunningEmulator } from "../../src/emulator";
 
 /** LiveKit's 401 text echoes the whole bearer token; it must not reach our errors (and so Pulumi's logs). */
 

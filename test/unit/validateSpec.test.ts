@@ -1,4 +1,4 @@
-import { validateSpec } from "../../provider/stack/validateSpec";
+import { validateSpec } from "../../src/stack/validateSpec";
 
 const trunk = { numbers: ["+14155550100"], allowedAddresses: ["192.0.2.1"] };
 

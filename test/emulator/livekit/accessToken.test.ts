@@ -1,4 +1,4 @@
-import { bearerToken, verifyAccessToken } from "../../../provider/livekit/accessToken";
+import { bearerToken, verifyAccessToken } from "../../../src/livekit/accessToken";
 import { signJwt } from "../support/tokens";
 
 /** Token checks at exact instants, with LiveKit's (golang-jwt's) texts. */

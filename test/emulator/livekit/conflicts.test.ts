@@ -1,9 +1,9 @@
 import fc from "fast-check";
-import { findDispatchRuleConflict } from "../../../provider/livekit/dispatchRuleConflicts";
-import { findInboundTrunkConflict } from "../../../provider/livekit/inboundTrunkConflicts";
-import { GoError } from "../../../provider/livekit/twirp";
-import type { DispatchRuleLike, InboundTrunkLike } from "../../../provider/livekit/types";
-import { createWalk, updateWalk } from "../../../provider/livekit/walkOrder";
+import { findDispatchRuleConflict } from "../../../src/livekit/dispatchRuleConflicts";
+import { findInboundTrunkConflict } from "../../../src/livekit/inboundTrunkConflicts";
+import { GoError } from "../../../src/livekit/twirp";
+import type { DispatchRuleLike, InboundTrunkLike } from "../../../src/livekit/types";
+import { createWalk, updateWalk } from "../../../src/livekit/walkOrder";
 
 /** The conflict walks on plain camelCase objects, as preview-time checks will call them. */
 

@@ -1,8 +1,8 @@
 import fc from "fast-check";
-import { decodeRawUrlBase64 } from "../../../provider/livekit/goBase64";
-import { goQuote, goQuoteList } from "../../../provider/livekit/goQuote";
-import { goUnquotes } from "../../../provider/livekit/goUnquote";
-import { normalizeNumber, sameNumber } from "../../../provider/livekit/numbers";
+import { decodeRawUrlBase64 } from "../../../src/livekit/goBase64";
+import { goQuote, goQuoteList } from "../../../src/livekit/goQuote";
+import { goUnquotes } from "../../../src/livekit/goUnquote";
+import { normalizeNumber, sameNumber } from "../../../src/livekit/numbers";
 
 describe("normalizeNumber (livekit.NormalizeNumber)", () => {
   it.each([

@@ -1,4 +1,4 @@
-import { ID_ALPHABET, isSipDispatchRuleId, isSipTrunkId, newGuid, newSipDispatchRuleId, newSipTrunkId } from "../../../provider/livekit/ids";
+import { ID_ALPHABET, isSipDispatchRuleId, isSipTrunkId, newGuid, newSipDispatchRuleId, newSipTrunkId } from "../../../src/livekit/ids";
 
 describe("LiveKit IDs", () => {
   it("uses the 57-character shortuuid alphabet, without look-alikes", () => {

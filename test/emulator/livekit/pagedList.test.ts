@@ -1,4 +1,4 @@
-import { pagedList } from "../../../provider/livekit/listFilters";
+import { pagedList } from "../../../src/livekit/listFilters";
 
 /**
  * List answers as LiveKit v1.13.5 pages them (checked against the server by the differential

@@ -1,12 +1,12 @@
 import { SIPDispatchRuleInfo, SIPDispatchRuleUpdate, SIPInboundTrunkInfo, SIPInboundTrunkUpdate, SIPMediaEncryption } from "@livekit/protocol";
-import { applyDispatchRuleUpdate, applyInboundTrunkUpdate } from "../../../provider/livekit/fieldUpdates";
-import { headerNameError, headerValueError } from "../../../provider/livekit/headers";
-import { afterId, dispatchRuleMatches, inboundTrunkMatches, outboundTrunkMatches, sortById } from "../../../provider/livekit/listFilters";
-import { applyListUpdate, applyMapDiff, validateListUpdate } from "../../../provider/livekit/listUpdate";
-import { durationNanos, validateMediaConfig } from "../../../provider/livekit/media";
-import { validateCreateParticipant, validateDestination } from "../../../provider/livekit/participantValidation";
-import { validateInboundTrunk, validateOutboundTrunk } from "../../../provider/livekit/trunkValidation";
-import { GoError, toTwirpError, TWIRP_HTTP_STATUS, TwirpError } from "../../../provider/livekit/twirp";
+import { applyDispatchRuleUpdate, applyInboundTrunkUpdate } from "../../../src/livekit/fieldUpdates";
+import { headerNameError, headerValueError } from "../../../src/livekit/headers";
+import { afterId, dispatchRuleMatches, inboundTrunkMatches, outboundTrunkMatches, sortById } from "../../../src/livekit/listFilters";
+import { applyListUpdate, applyMapDiff, validateListUpdate } from "../../../src/livekit/listUpdate";
+import { durationNanos, validateMediaConfig } from "../../../src/livekit/media";
+import { validateCreateParticipant, validateDestination } from "../../../src/livekit/participantValidation";
+import { validateInboundTrunk, validateOutboundTrunk } from "../../../src/livekit/trunkValidation";
+import { GoError, toTwirpError, TWIRP_HTTP_STATUS, TwirpError } from "../../../src/livekit/twirp";
 
 /** LiveKit's rules on plain objects, outside any server. */
 

@@ -1,4 +1,4 @@
-import { startEmulator, type EmulatorOptions, type RunningEmulator } from "../../../provider/emulator";
+import { startEmulator, type EmulatorOptions, type RunningEmulator } from "../../../src/emulator";
 import { isDifferential, useDifferentialEmulator } from "../../differential/target";
 
 /**

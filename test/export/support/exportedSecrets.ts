@@ -1,5 +1,5 @@
-import type { RunningEmulator } from "../../../provider/emulator";
-import { SecretPlaceholder, type ExportModel } from "../../../provider/export/exportModel";
+import type { RunningEmulator } from "../../../src/emulator";
+import { SecretPlaceholder, type ExportModel } from "../../../src/tools/export/exportModel";
 
 const storeKind = { InboundTrunk: "inboundTrunk", OutboundTrunk: "outboundTrunk", DispatchRule: "dispatchRule" } as const;
 const snakeCase = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);

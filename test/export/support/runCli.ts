@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import type { RunningEmulator } from "../../../provider/emulator";
+import type { RunningEmulator } from "../../../src/emulator";
 
 const cliPath = resolve(__dirname, "../../../dist/cli/main.js");
 

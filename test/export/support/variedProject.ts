@@ -1,8 +1,8 @@
 import { RoomAgentDispatch, RoomConfiguration } from "@livekit/protocol";
 import { SipClient } from "livekit-server-sdk";
-import { TwirpSipApi } from "../../../provider/client/twirpSipApi";
-import { startEmulator, type RunningEmulator } from "../../../provider/emulator";
-import { definitions } from "../../../provider/resources";
+import { TwirpSipApi } from "../../../src/client/twirpSipApi";
+import { startEmulator, type RunningEmulator } from "../../../src/emulator";
+import { definitions } from "../../../src/resources";
 import { fullDispatchRule, fullInboundTrunk, fullOutboundTrunk } from "../../fixtures/fullArgs";
 
 /**

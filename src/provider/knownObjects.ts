@@ -1,0 +1,69 @@
+import type { SipApi } from "../client/sipApi";
+import type { ResourceDefinition } from "../resources/definition";
+import type { Claims, StackProblem } from "../livekit/conflictClaims";
+
+type Props = Record<string, unknown>;
+type Shape = { name: string; id?: string };
+
+/** How messages name an object that already exists in LiveKit: its ID, then its name. */
+const labelled = (id: string, name: unknown) => (typeof name === "string" && name ? `${id} (${name})` : id);
+
+/**
+ * The conflict keys of what LiveKit holds, per kind, as this provider process has seen it: listed
+ * once, on the first pre-check of a deployment, then kept current with this process's own writes.
+ * A pre-check then costs one list per kind per `pulumi up` and a lookup of the object's own keys;
+ * objects others change during the run are not seen, and LiveKit still checks every write itself.
+ */
+export class KnownObjects {
+  private readonly byKind = new Map<string, Promise<Claims<Shape>>>();
+  /** The IDs of each kind's first listing: objects that existed before this deployment wrote any. */
+  private readonly listedFirst = new Map<string, Set<string>>();
+
+  /**
+   * The objects of a kind that existed when the deployment first listed it (for its pre-check),
+   * if it has; none of them can be the result of a create of this deployment.
+   */
+  async existing(definition: ResourceDefinition): Promise<ReadonlySet<string> | undefined> {
+    await this.byKind.get(definition.type)?.catch(() => undefined);
+    return this.listedFirst.get(definition.type);
+  }
+
+  /** What `args` would collide with, ignoring the object's own claims (`selfId`) on an update. */
+  async collisions(definition: ResourceDefinition, api: SipApi, args: Props, selfId?: string): Promise<StackProblem[]> {
+    const conflicts = definition.conflicts;
+    if (!conflicts) return [];
+    const claims = await this.claimsOf(definition, api);
+    return claims.collisions(conflicts.shape(args as never, "", selfId), (owner) => owner.id !== undefined && owner.id === selfId);
+  }
+
+  /** Records a write of ours: the object's new shape (create, update, adoption), or `undefined` for a delete. */
+  async remember(definition: ResourceDefinition, id: string, wire: Props | undefined): Promise<void> {
+    const known = this.byKind.get(definition.type);
+    const claims = known && (await known.catch(() => undefined));
+    if (!claims || !definition.conflicts) return;
+    claims.release(id);
+    if (wire) claims.claim(this.shapeOf(definition, wire));
+  }
+
+  private shapeOf(definition: ResourceDefinition, wire: Props): Shape {
+    const id = String(wire[definition.idField] ?? "");
+    return definition.conflicts!.shape(definition.schema.fromWire(wire) as never, labelled(id, wire.name), id);
+  }
+
+  private claimsOf(definition: ResourceDefinition, api: SipApi): Promise<Claims<Shape>> {
+    let known = this.byKind.get(definition.type);
+    if (!known) {
+      known = definition.livekit.list(api).then((items) => {
+        this.listedFirst.set(definition.type, new Set(items.map((wire) => String((wire as Props)[definition.idField] ?? ""))));
+        const claims = definition.conflicts!.claims();
+        // Existing conflicts between objects we do not manage are not ours to report.
+        for (const wire of items) claims.claim(this.shapeOf(definition, wire as Props));
+        return claims;
+      });
+      // A failed listing is not cached: the next write tries again.
+      known.catch(() => this.byKind.delete(definition.type));
+      this.byKind.set(definition.type, known);
+    }
+    return known;
+  }
+}

@@ -1,0 +1,43 @@
+import type { ResourceDefinition } from "../resources/definition";
+import { controlKeys, type Controls } from "../resources/controls";
+
+export interface LiveObject {
+  id: string;
+  outputs: Record<string, unknown>;
+}
+
+/**
+ * Outputs are what LiveKit reports, in the same shape as the arguments, plus LiveKit's ID,
+ * timestamps and the definition's other outputs. A secret LiveKit reports as empty (servers may
+ * redact it) keeps the value we sent, otherwise every later diff would try to set it again.
+ */
+export function outputsFrom(
+  definition: ResourceDefinition,
+  wire: Record<string, unknown>,
+  controls: Controls,
+  sent?: Record<string, unknown>,
+): LiveObject {
+  const id = String(wire[definition.idField] ?? "");
+  const outputs: Record<string, unknown> = { ...(definition.outputs?.fromWire(wire) ?? {}), ...(definition.schema.fromWire(wire) as Record<string, unknown>) };
+  for (const [key, field] of Object.entries(definition.schema.fields)) {
+    if (field.secret && !outputs[key] && sent?.[key]) outputs[key] = sent[key];
+  }
+  outputs[definition.idField] = id;
+  for (const stamp of ["createdAt", "updatedAt"]) {
+    if (typeof wire[stamp] === "string") outputs[stamp] = wire[stamp];
+  }
+  const { __stackProblems, ...kept } = controls;
+  void __stackProblems;
+  Object.assign(outputs, kept);
+  // The host converts outputs with Struct.fromJavaScript, which rejects undefined anywhere.
+  return { id, outputs: JSON.parse(JSON.stringify(outputs)) };
+}
+
+/** The arguments that would reproduce a live object, for `pulumi refresh` to realign inputs. */
+export function inputsFrom(definition: ResourceDefinition, outputs: Record<string, unknown>): Record<string, unknown> {
+  const inputs: Record<string, unknown> = {};
+  for (const key of [...Object.keys(definition.schema.fields), ...controlKeys.filter((k) => k !== "__stackProblems")]) {
+    if (outputs[key] !== undefined) inputs[key] = outputs[key];
+  }
+  return inputs;
+}

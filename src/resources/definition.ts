@@ -1,0 +1,61 @@
+import type { ObjectField, ObjectValue, Fields } from "../schema/composite";
+import type { SipApi } from "../client/sipApi";
+import type { Claims } from "../livekit/conflictClaims";
+
+import type { Failure } from "../schema/failure";
+
+export type { Failure };
+
+export interface IdentityReview {
+  replaces: string[];
+  warnings: string[];
+}
+
+/** The few LiveKit calls that differ between resource kinds; everything else is generic. */
+export interface LiveKitBinding {
+  create(api: SipApi, wire: unknown): Promise<unknown>;
+  replace(api: SipApi, id: string, wire: unknown): Promise<unknown>;
+  /** The live object, or undefined when LiveKit has no object with this ID. */
+  get(api: SipApi, id: string): Promise<unknown | undefined>;
+  /** Deletes; an object that is already gone is not an error. */
+  remove(api: SipApi, id: string): Promise<void>;
+  /** Every object of this kind in the project. */
+  list(api: SipApi): Promise<unknown[]>;
+}
+
+export interface ResourceDefinition<F extends Fields = Fields> {
+  /** The type name in `pulumi-nodejs:dynamic/livekit:<type>`. */
+  type: "InboundTrunk" | "OutboundTrunk" | "DispatchRule" | "PhoneNumber";
+  /** How messages name the kind of object: "inbound trunk". */
+  noun: string;
+  /** The output that holds LiveKit's ID (also the Pulumi resource ID). */
+  idField: "sipTrunkId" | "sipDispatchRuleId" | "phoneNumberId";
+  schema: ObjectField<F>;
+  /** What LiveKit reports besides the arguments (a number's status); outputs only, never compared. */
+  outputs?: ObjectField<Fields>;
+  /**
+   * For objects whose identity is set at create (a phone number): given the stored outputs and the
+   * new arguments, the properties whose change needs a different object, which Pulumi then
+   * replaces, and warnings about arguments the existing object does not match but keeps.
+   * Without it every change is made in place.
+   */
+  reviewIdentity?(previous: Record<string, unknown>, next: ObjectValue<F>): IdentityReview;
+  /** Rules that involve several fields; each reports the property that should change. */
+  crossFieldRules?(args: ObjectValue<F>): Failure[];
+  /** Legal but risky settings, reported without failing the preview. */
+  warnings?(args: ObjectValue<F>): string[];
+  /**
+   * How LiveKit's conflict rules see objects of this kind, for the pre-check before create and
+   * update against what already exists (kinds LiveKit does not conflict-check have none).
+   */
+  conflicts?: {
+    claims(): Claims<{ name: string; id?: string }>;
+    /** The object as the claims see it; `label` names it in messages. */
+    shape(args: ObjectValue<F>, label: string, id?: string): { name: string; id?: string };
+  };
+  /** Why a property users reach for does not exist on this resource, keyed by property name. */
+  missingPropertyHints?: Record<string, string>;
+  livekit: LiveKitBinding;
+}
+
+export type ArgsOf<D> = D extends ResourceDefinition<infer F> ? ObjectValue<F> : never;

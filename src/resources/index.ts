@@ -1,0 +1,20 @@
+import { dispatchRule } from "./dispatchRule/definition";
+import { inboundTrunk } from "./inboundTrunk/definition";
+import { outboundTrunk } from "./outboundTrunk/definition";
+import { phoneNumber } from "./phoneNumber/definition";
+import type { ResourceDefinition } from "./definition";
+
+export const definitions = { InboundTrunk: inboundTrunk, OutboundTrunk: outboundTrunk, DispatchRule: dispatchRule, PhoneNumber: phoneNumber };
+
+export type ResourceType = keyof typeof definitions;
+
+/** The kinds of LiveKit's SIP service, which export, drift and TelephonyStack specs cover. */
+export type SipResourceType = Exclude<ResourceType, "PhoneNumber">;
+
+export const sipResourceTypes: readonly SipResourceType[] = ["InboundTrunk", "OutboundTrunk", "DispatchRule"];
+
+export function definitionOf(type: ResourceType): ResourceDefinition {
+  const definition = definitions[type] as unknown as ResourceDefinition | undefined;
+  if (!definition) throw new Error(`unknown LiveKit resource type "${type}"`);
+  return definition;
+}

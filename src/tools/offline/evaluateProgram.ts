@@ -1,0 +1,105 @@
+import * as pulumi from "@pulumi/pulumi";
+import { descend, mapTree } from "../../schema/jsonTree";
+import { splitControls } from "../../resources/controls";
+import { withLazyUnsetOutputs } from "../../resources/pulumi/liveKitResource";
+import { definitions, type ResourceType } from "../../resources";
+import type { DesiredResource } from "./desiredResource";
+import { withoutPromiseStacks } from "./promiseStacks";
+import { refFor } from "./resourceRefs";
+
+export interface EvaluationOptions {
+  project: string;
+  stack: string;
+  /** Namespaced config (`project:key`), values as the engine passes them (objects as JSON text). */
+  config?: Record<string, string>;
+  secretKeys?: string[];
+  /** Backstop for a program that never settles. */
+  timeoutMs?: number;
+}
+
+const typePrefix = "pulumi-nodejs:dynamic/livekit:";
+
+/** Mocks see secrets still wrapped, at any depth; offline nothing is secret from the comparison itself. */
+function unwrapSecrets(value: unknown): unknown {
+  return mapTree(value, (node) => (pulumi.runtime.isRpcSecret(node) ? unwrapSecrets(pulumi.runtime.unwrapRpcSecret(node)) : descend));
+}
+
+const typeOrder = Object.keys(definitions);
+
+const livekitType = (token: string): ResourceType | undefined =>
+  token.startsWith(typePrefix) && token.slice(typePrefix.length) in definitions ? (token.slice(typePrefix.length) as ResourceType) : undefined;
+
+/**
+ * Runs a Pulumi program without an engine or LiveKit (Pulumi's mocks stand in for both) and
+ * returns the LiveKit resources it declares, trunks first, by name. Each resource gets a reference
+ * as its ID, so rules that take a trunk's output show which trunk they mean.
+ *
+ * Uses the process-wide Pulumi runtime: evaluate one program at a time.
+ */
+export async function evaluateProgram(program: () => unknown, options: EvaluationOptions): Promise<DesiredResource[]> {
+  const declared: DesiredResource[] = [];
+  await pulumi.runtime.setMocks(
+    {
+      newResource({ type: token, name, inputs }) {
+        const type = livekitType(token);
+        if (type === undefined) return { id: `${name}-id`, state: inputs };
+        const { controls, args } = splitControls(unwrapSecrets(inputs) as Record<string, unknown>);
+        declared.push({ type, name, adoptId: controls.adoptId, args, allowNonE164Numbers: controls.allowNonE164Numbers, stackProblems: controls.__stackProblems });
+        const id = refFor(type, name);
+        // The serialized provider is for the engine alone: kept out of the mocks' state, it is not
+        // copied back and held for every resource.
+        const { __provider, ...state } = inputs;
+        void __provider;
+        return { id, state: { ...state, [definitions[type].idField]: id } };
+      },
+      call({ token }) {
+        throw new Error(`a program evaluated offline cannot call functions (${token})`);
+      },
+    },
+    options.project,
+    options.stack,
+    true,
+  );
+  pulumi.runtime.setAllConfig(options.config ?? {}, options.secretKeys ?? []);
+  await withoutPromiseStacks(() => withLazyUnsetOutputs(() => settle(program, options.timeoutMs ?? 60_000)));
+  // Registration order follows the program's awaits, which vary from run to run.
+  return declared.sort((a, b) => typeOrder.indexOf(a.type) - typeOrder.indexOf(b.type) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/**
+ * Runs the program inside a stack and waits for every registration. Errors are held until the
+ * stack settles: thrown into the stack resource, the SDK would re-raise them as unhandled rejections.
+ */
+async function settle(program: () => unknown, timeoutMs: number): Promise<void> {
+  let failure: { error: unknown } | undefined;
+  const onRejection = (error: unknown) => (failure ??= { error });
+  process.on("unhandledRejection", onRejection);
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<void>((resolve) => {
+    timer = setTimeout(() => {
+      failure ??= { error: new Error(`the program did not finish within ${timeoutMs / 1000} s`) };
+      resolve();
+    }, timeoutMs);
+  });
+  try {
+    const run = async () => {
+      try {
+        await runExport(program);
+      } catch (error) {
+        failure ??= { error };
+      }
+    };
+    await Promise.race([pulumi.runtime.runInPulumiStack(run).then(() => pulumi.runtime.disconnect()), timeout]);
+  } finally {
+    clearTimeout(timer);
+    process.off("unhandledRejection", onRejection);
+  }
+  if (failure) throw failure.error;
+}
+
+/** As Pulumi's Node runtime does: a module that exports a function (or default-exports one) is called. */
+async function runExport(program: () => unknown): Promise<unknown> {
+  const exported = (await program()) as { __esModule?: boolean; default?: unknown } | undefined;
+  const entry = exported?.__esModule && typeof exported.default === "function" ? exported.default : exported;
+  return typeof entry === "function" ? await (entry as () => unknown)() : entry;
+}
