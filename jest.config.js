@@ -21,7 +21,7 @@ module.exports = {
     {
       ...common,
       displayName: "differential",
-      testMatch: [...conformance, "<rootDir>/test/property/conflicts.test.ts", "<rootDir>/test/host/lifecycle.test.ts", "<rootDir>/test/differential/**/*.test.ts"],
+      testMatch: [...conformance, "<rootDir>/test/livekit/conflictClaims.property.test.ts", "<rootDir>/test/provider/host/lifecycle.test.ts", "<rootDir>/test/differential/**/*.test.ts"],
       setupFiles: ["<rootDir>/test/differential/setup.js"],
     },
   ],

@@ -1,9 +1,9 @@
-import { liveKitBackend } from "../cli/backends";
-import { describeLifecycle } from "../cli/lifecycle";
-import { allCases } from "../cli/stackCases";
+import { liveKitBackend } from "../pulumiCli/backends";
+import { describeLifecycle } from "../pulumiCli/lifecycle";
+import { allCases } from "../pulumiCli/stackCases";
 
 /**
- * The real-engine lifecycle of every stack (test/cli) against LiveKit's real server, with the
+ * The real-engine lifecycle of every stack (test/pulumiCli) against LiveKit's real server, with the
  * emulator answering beside it: LiveKit Phone Numbers are LiveKit Cloud's, so the phone-number
  * example stays on the emulator.
  */

@@ -2,7 +2,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { assertPulumiOnPath } from "../cli/pulumiCli";
+import { assertPulumiOnPath } from "../pulumiCli/pulumiCli";
 import { freePort } from "../support/ports";
 
 const root = join(__dirname, "..", "..");
