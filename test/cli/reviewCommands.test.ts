@@ -7,12 +7,12 @@ import { editedProd, PROD_STACK, type Spec, withoutAuth } from "../routing/suppo
 
 /**
  * `livekit-sip plan`, `diff` and `simulate` as processes (run `npm run build` first), with no
- * LIVEKIT_* variables and every network API made to throw (support/noNetwork.js).
+ * LIVEKIT_* variables and every network API made to throw (test/routing/support/noNetwork.js).
  */
 
 const root = join(__dirname, "..", "..");
 const example = (name: string) => join(root, "examples", name);
-const offline = { NODE_OPTIONS: `--require ${join(__dirname, "support", "noNetwork.js")}` };
+const offline = { NODE_OPTIONS: `--require ${join(__dirname, "..", "routing", "support", "noNetwork.js")}` };
 const cli = (args: string[], cwd?: string) => runCli(args, { env: offline, cwd });
 
 const scratch = mkdtempSync(join(tmpdir(), "review-cli-"));
