@@ -1,6 +1,7 @@
-import { definitions } from "../resources";
+import { definitionOf, definitions } from "../resources";
 import type { Failure } from "../resources/definition";
 import { validate } from "../resources/validate";
+import { splitUserControls, validateControls, type Controls } from "../resources/controls";
 import { ruleConflicts, trunkConflicts } from "../livekit/conflictClaims";
 import { Section, sections, type TelephonySpec } from "./spec";
 
@@ -33,10 +34,9 @@ export function validateSpec(spec: unknown, availableSecrets?: ReadonlySet<strin
         failures.push({ property: at(""), reason: "must be an object" });
         continue;
       }
-      const { args, problems } = entryArgs(section, entry, trunkNames, availableSecrets);
+      const { args, controls, problems } = entryArgs(section, entry, trunkNames, availableSecrets);
       failures.push(...problems.map((f) => ({ property: at(f.property), reason: f.reason })));
-      const options = { allowNonE164Numbers: entry.allowNonE164Numbers === true };
-      failures.push(...validate(definitions[sections[section]] as never, args, options).map((f) => ({ property: at(f.property), reason: f.reason })));
+      failures.push(...validate(definitions[sections[section]] as never, args, controls).map((f) => ({ property: at(f.property), reason: f.reason })));
     }
   }
   return failures.length > 0 ? failures : specConflicts(spec as TelephonySpec);
@@ -64,13 +64,11 @@ function entryArgs(
   entry: Record<string, unknown>,
   trunkNames: ReadonlySet<string>,
   availableSecrets?: ReadonlySet<string>,
-): { args: Record<string, unknown>; problems: Failure[] } {
-  const { adoptId, allowNonE164Numbers, trunks, authPassword, ...args } = entry;
-  void adoptId;
-  const problems: Failure[] = [];
-  if (allowNonE164Numbers !== undefined && typeof allowNonE164Numbers !== "boolean") {
-    problems.push({ property: "allowNonE164Numbers", reason: "must be true or false" });
-  }
+): { args: Record<string, unknown>; controls: Controls; problems: Failure[] } {
+  const definition = definitionOf(sections[section]);
+  const { controls, args: rest } = splitUserControls(definition.type, entry);
+  const { trunks, authPassword, ...args } = rest;
+  const problems: Failure[] = validateControls(definition, controls);
   if (section !== "dispatchRules" && authPassword !== undefined) {
     const key = isRecord(authPassword) && typeof authPassword.secret === "string" ? authPassword.secret : undefined;
     if (key === undefined) {
@@ -101,5 +99,5 @@ function entryArgs(
   } else if (trunks !== undefined) {
     args.trunks = trunks;
   }
-  return { args, problems };
+  return { args, controls, problems };
 }
