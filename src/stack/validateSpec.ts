@@ -2,7 +2,6 @@ import { definitionOf, definitions } from "../resources";
 import type { Failure } from "../resources/definition";
 import { validate } from "../resources/validate";
 import { splitUserControls, validateControls, type Controls } from "../resources/controls";
-import { ruleConflicts, trunkConflicts } from "../livekit/conflictClaims";
 import { Section, sections, type TelephonySpec } from "./spec";
 
 const logicalName = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
@@ -42,20 +41,22 @@ export function validateSpec(spec: unknown, availableSecrets?: ReadonlySet<strin
   return failures.length > 0 ? failures : specConflicts(spec as TelephonySpec);
 }
 
-/** Trunks and rules that LiveKit would refuse together, checked once every entry is valid. */
+/**
+ * Trunks and rules that LiveKit would refuse together, checked once every entry is valid, in the
+ * shapes their definitions give them. A rule's `trunks` are compared by logical name, beside the
+ * IDs in its `trunkIds`.
+ */
 function specConflicts(spec: TelephonySpec): Failure[] {
-  const trunks = Object.entries(spec.inboundTrunks ?? {}).map(([name, t]) => ({ name, numbers: t.numbers, allowedNumbers: t.allowedNumbers }));
-  const rules = Object.entries(spec.dispatchRules ?? {}).map(([name, r]) => ({
-    name,
-    trunks: [...(r.trunks ?? []), ...(r.trunkIds ?? [])],
-    pin: r.rule.pin ?? "",
-    inboundNumbers: r.inboundNumbers,
-    numbers: r.numbers,
-  }));
-  return [
-    ...trunkConflicts(trunks).map((p) => ({ property: `inboundTrunks.${p.name}.${p.property}`, reason: p.reason })),
-    ...ruleConflicts(rules).map((p) => ({ property: `dispatchRules.${p.name}.${p.property}`, reason: p.reason })),
-  ];
+  const rules = Object.entries(spec.dispatchRules ?? {}).map(([name, { trunks = [], trunkIds = [], ...entry }]) => [name, { ...entry, trunkIds: [...trunks, ...trunkIds] }] as const);
+  return [...conflictsIn("inboundTrunks", Object.entries(spec.inboundTrunks ?? {})), ...conflictsIn("dispatchRules", rules)];
+}
+
+function conflictsIn(section: Section, entries: (readonly [string, object])[]): Failure[] {
+  const conflicts = definitionOf(sections[section]).conflicts!;
+  const claims = conflicts.claims();
+  return entries
+    .flatMap(([name, args]) => claims.claim(conflicts.shape(args, name)))
+    .map((p) => ({ property: `${section}.${p.name}.${p.property}`, reason: p.reason }));
 }
 
 /** The resource arguments an entry stands for, with spec-only properties checked and replaced. */
