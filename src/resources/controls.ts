@@ -99,6 +99,9 @@ type UserNames<K extends Kind> = { [N in ControlName]: Table[N] extends Control<
 /** The controls programs (and spec entries) set on resources of kind `K`. */
 export type UserControls<K extends Kind> = Pick<Controls, UserNames<K>>;
 
+/** The controls programs set, on resources of any kind. */
+export type AnyUserControls = Pick<Controls, { [N in ControlName]: Table[N] extends Control<any, any, true> ? N : never }[ControlName]>;
+
 export const controlNames = Object.keys(controls) as ControlName[];
 
 const controlOf = (name: ControlName): Control<unknown, Kind, boolean> => controls[name] as Control<unknown, Kind, boolean>;
@@ -117,6 +120,12 @@ function take(inputs: Record<string, unknown>, names: readonly ControlName[]): {
     else if (value !== undefined && (controlOf(key as ControlName).takes?.(value) ?? true)) taken[key] = value;
   }
   return { controls: taken as Controls, args };
+}
+
+/** The controls programs set, of any kind, that `values` holds (a resource's controls, a review tool's record of one). */
+export function userControlsIn(values: object): AnyUserControls {
+  const source = values as Record<string, unknown>;
+  return Object.fromEntries(controlNames.filter((name) => controlOf(name).user && source[name] !== undefined).map((name) => [name, source[name]]));
 }
 
 /** A resource's inputs as the provider gets them: its controls, and the arguments for LiveKit. */
