@@ -21,7 +21,7 @@ export interface CheckedInputs {
  */
 export function checkInputs(definition: ResourceDefinition, news: Props): CheckedInputs {
   const { controls, args } = splitControls(news);
-  const validation = checkArguments(definition, args, { allowNonE164Numbers: controls.allowNonE164Numbers === true });
+  const validation = checkArguments(definition, args, controls);
   // The arguments' failures are bounded where they are found (checkArguments); bounding them again
   // would miscount what was left out.
   const failures = [...validateControls(definition, controls), ...validation.failures, ...boundedFailures(controls.__stackProblems ?? [])];

@@ -1,5 +1,5 @@
 import type { ResourceDefinition } from "../resources/definition";
-import { controlKeys, type Controls } from "../resources/controls";
+import { storedControlNames, type Controls } from "../resources/controls";
 
 export interface LiveObject {
   id: string;
@@ -26,9 +26,7 @@ export function outputsFrom(
   for (const stamp of ["createdAt", "updatedAt"]) {
     if (typeof wire[stamp] === "string") outputs[stamp] = wire[stamp];
   }
-  const { __stackProblems, ...kept } = controls;
-  void __stackProblems;
-  Object.assign(outputs, kept);
+  for (const name of storedControlNames) if (name in controls) outputs[name] = controls[name];
   // The host converts outputs with Struct.fromJavaScript, which rejects undefined anywhere.
   return { id, outputs: JSON.parse(JSON.stringify(outputs)) };
 }
@@ -36,7 +34,7 @@ export function outputsFrom(
 /** The arguments that would reproduce a live object, for `pulumi refresh` to realign inputs. */
 export function inputsFrom(definition: ResourceDefinition, outputs: Record<string, unknown>): Record<string, unknown> {
   const inputs: Record<string, unknown> = {};
-  for (const key of [...Object.keys(definition.schema.fields), ...controlKeys.filter((k) => k !== "__stackProblems")]) {
+  for (const key of [...Object.keys(definition.schema.fields), ...storedControlNames]) {
     if (outputs[key] !== undefined) inputs[key] = outputs[key];
   }
   return inputs;

@@ -45,12 +45,19 @@ export interface ResourceDefinition<F extends Fields = Fields> {
   /** Legal but risky settings, reported without failing the preview. */
   warnings?(args: ObjectValue<F>): string[];
   /**
-   * How LiveKit's conflict rules see objects of this kind, for the pre-check before create and
-   * update against what already exists (kinds LiveKit does not conflict-check have none).
+   * How LiveKit's conflict rules see objects of this kind (kinds LiveKit does not conflict-check
+   * have none): for a program's stack-wide checks at preview (pulumi/programChecks.ts), a spec's
+   * (stack/validateSpec.ts), and the pre-check before create and update against what already
+   * exists (provider/knownObjects.ts).
    */
   conflicts?: {
     claims(): Claims<{ name: string; id?: string }>;
-    /** The object as the claims see it; `label` names it in messages. */
+    /** The arguments `shape` reads, which a program's checks wait for (and no other). */
+    reads: readonly (keyof F & string)[];
+    /**
+     * The object as the claims see it, from its arguments (those in `reads`); `label` names it in
+     * messages. The kind's one builder of its shape: every check above calls it.
+     */
     shape(args: ObjectValue<F>, label: string, id?: string): { name: string; id?: string };
   };
   /** Why a property users reach for does not exist on this resource, keyed by property name. */

@@ -1,5 +1,5 @@
 import type { ResourceDefinition } from "./definition";
-import { adoptIdForm } from "./controls";
+import { userControlFields } from "./controls";
 import type { Field } from "../schema/field";
 
 type Described = Field<unknown, boolean> & { fields?: Record<string, Described>; variants?: Record<string, Record<string, Described>> };
@@ -54,9 +54,7 @@ export function renderReference(definition: ResourceDefinition): string {
     "",
     "| property | type | required | meaning |",
     "|---|---|---|---|",
-    ...table(definition.schema.fields as Record<string, Described>),
-    `| \`adoptId\` | string | | ID of an existing LiveKit object to take under management on the first \`pulumi up\` instead of creating a new one. ${adoptIdForm(definition)} |`,
-    "| `allowNonE164Numbers` | boolean | | Accept SIP user names and extensions where phone numbers are expected. Risky: LiveKit compares dispatch-rule numbers exactly at call time, so a number written differently from what the carrier sends never matches. |",
+    ...table({ ...definition.schema.fields, ...userControlFields(definition) } as Record<string, Described>),
     "",
     "## Outputs",
     "",

@@ -1,15 +1,14 @@
 import type { z } from "zod";
 import type { Failure, ResourceDefinition } from "./definition";
+import type { Controls } from "./controls";
 import { quoted } from "../livekit/checks/text";
 import { boundedFailures } from "../schema/boundedFailures";
 import { Path, formatPath, separateUnknowns } from "../schema/unknowns";
 
 const related = (a: Path, b: Path) => a.slice(0, b.length).every((p, i) => p === b[i]) || b.slice(0, a.length).every((p, i) => p === a[i]);
 
-export interface ValidationOptions {
-  /** Accept SIP user names and extensions where phone numbers are expected. */
-  allowNonE164Numbers?: boolean;
-}
+/** The controls that change how arguments are checked. */
+export type ValidationOptions = Pick<Controls, "allowNonE164Numbers">;
 
 export interface Validation {
   failures: Failure[];
@@ -28,7 +27,7 @@ export function checkArguments(definition: ResourceDefinition, args: unknown, op
   const issues = parsed.success ? [] : parsed.error.issues;
   const failures = issues
     .filter((issue) => issue.code === "unrecognized_keys" || !unknownPaths.some((p) => related(p, issue.path as Path)))
-    .filter((issue) => !(options.allowNonE164Numbers && issue.code === "custom" && (issue.params as { nonE164?: boolean })?.nonE164))
+    .filter((issue) => !(options.allowNonE164Numbers === true && issue.code === "custom" && (issue.params as { nonE164?: boolean })?.nonE164))
     .flatMap((issue) => describe(issue, definition));
   if (failures.length > 0 || unknownPaths.length > 0) return { failures: boundedFailures(failures), warnings: [] };
   const value = (parsed.success ? parsed.data : known) as never;

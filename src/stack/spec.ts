@@ -1,3 +1,4 @@
+import type { UserControls } from "../resources/controls";
 import type { ArgsOf } from "../resources/definition";
 import type { dispatchRule } from "../resources/dispatchRule/definition";
 import type { inboundTrunk } from "../resources/inboundTrunk/definition";
@@ -8,20 +9,13 @@ export interface SecretRef {
   secret: string;
 }
 
-/** Properties every spec entry accepts besides LiveKit's fields. */
-interface EntryControls {
-  /** Adopt this existing LiveKit object instead of creating one (see docs/adoption.md). */
-  adoptId?: string;
-  /** Accept SIP user names and extensions where phone numbers are expected (see docs/validation.md). */
-  allowNonE164Numbers?: boolean;
-}
-
 type WithSecretPassword<T> = Omit<T, "authPassword"> & { authPassword?: SecretRef };
 
-export type InboundTrunkSpec = WithSecretPassword<ArgsOf<typeof inboundTrunk>> & EntryControls;
-export type OutboundTrunkSpec = WithSecretPassword<ArgsOf<typeof outboundTrunk>> & EntryControls;
+// Entries take the control arguments their resource takes (resources/controls.ts).
+export type InboundTrunkSpec = WithSecretPassword<ArgsOf<typeof inboundTrunk>> & UserControls<"InboundTrunk">;
+export type OutboundTrunkSpec = WithSecretPassword<ArgsOf<typeof outboundTrunk>> & UserControls<"OutboundTrunk">;
 export type DispatchRuleSpec = ArgsOf<typeof dispatchRule> &
-  EntryControls & {
+  UserControls<"DispatchRule"> & {
     /** Inbound trunks of this spec, by logical name; their LiveKit IDs are filled in. */
     trunks?: string[];
   };

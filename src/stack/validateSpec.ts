@@ -1,7 +1,7 @@
-import { definitions } from "../resources";
+import { definitionOf, definitions } from "../resources";
 import type { Failure } from "../resources/definition";
 import { validate } from "../resources/validate";
-import { ruleConflicts, trunkConflicts } from "../livekit/conflictClaims";
+import { splitUserControls, validateControls, type Controls } from "../resources/controls";
 import { Section, sections, type TelephonySpec } from "./spec";
 
 const logicalName = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
@@ -33,29 +33,30 @@ export function validateSpec(spec: unknown, availableSecrets?: ReadonlySet<strin
         failures.push({ property: at(""), reason: "must be an object" });
         continue;
       }
-      const { args, problems } = entryArgs(section, entry, trunkNames, availableSecrets);
+      const { args, controls, problems } = entryArgs(section, entry, trunkNames, availableSecrets);
       failures.push(...problems.map((f) => ({ property: at(f.property), reason: f.reason })));
-      const options = { allowNonE164Numbers: entry.allowNonE164Numbers === true };
-      failures.push(...validate(definitions[sections[section]] as never, args, options).map((f) => ({ property: at(f.property), reason: f.reason })));
+      failures.push(...validate(definitions[sections[section]] as never, args, controls).map((f) => ({ property: at(f.property), reason: f.reason })));
     }
   }
   return failures.length > 0 ? failures : specConflicts(spec as TelephonySpec);
 }
 
-/** Trunks and rules that LiveKit would refuse together, checked once every entry is valid. */
+/**
+ * Trunks and rules that LiveKit would refuse together, checked once every entry is valid, in the
+ * shapes their definitions give them. A rule's `trunks` are compared by logical name, beside the
+ * IDs in its `trunkIds`.
+ */
 function specConflicts(spec: TelephonySpec): Failure[] {
-  const trunks = Object.entries(spec.inboundTrunks ?? {}).map(([name, t]) => ({ name, numbers: t.numbers, allowedNumbers: t.allowedNumbers }));
-  const rules = Object.entries(spec.dispatchRules ?? {}).map(([name, r]) => ({
-    name,
-    trunks: [...(r.trunks ?? []), ...(r.trunkIds ?? [])],
-    pin: r.rule.pin ?? "",
-    inboundNumbers: r.inboundNumbers,
-    numbers: r.numbers,
-  }));
-  return [
-    ...trunkConflicts(trunks).map((p) => ({ property: `inboundTrunks.${p.name}.${p.property}`, reason: p.reason })),
-    ...ruleConflicts(rules).map((p) => ({ property: `dispatchRules.${p.name}.${p.property}`, reason: p.reason })),
-  ];
+  const rules = Object.entries(spec.dispatchRules ?? {}).map(([name, { trunks = [], trunkIds = [], ...entry }]) => [name, { ...entry, trunkIds: [...trunks, ...trunkIds] }] as const);
+  return [...conflictsIn("inboundTrunks", Object.entries(spec.inboundTrunks ?? {})), ...conflictsIn("dispatchRules", rules)];
+}
+
+function conflictsIn(section: Section, entries: (readonly [string, object])[]): Failure[] {
+  const conflicts = definitionOf(sections[section]).conflicts!;
+  const claims = conflicts.claims();
+  return entries
+    .flatMap(([name, args]) => claims.claim(conflicts.shape(args, name)))
+    .map((p) => ({ property: `${section}.${p.name}.${p.property}`, reason: p.reason }));
 }
 
 /** The resource arguments an entry stands for, with spec-only properties checked and replaced. */
@@ -64,13 +65,11 @@ function entryArgs(
   entry: Record<string, unknown>,
   trunkNames: ReadonlySet<string>,
   availableSecrets?: ReadonlySet<string>,
-): { args: Record<string, unknown>; problems: Failure[] } {
-  const { adoptId, allowNonE164Numbers, trunks, authPassword, ...args } = entry;
-  void adoptId;
-  const problems: Failure[] = [];
-  if (allowNonE164Numbers !== undefined && typeof allowNonE164Numbers !== "boolean") {
-    problems.push({ property: "allowNonE164Numbers", reason: "must be true or false" });
-  }
+): { args: Record<string, unknown>; controls: Controls; problems: Failure[] } {
+  const definition = definitionOf(sections[section]);
+  const { controls, args: rest } = splitUserControls(definition.type, entry);
+  const { trunks, authPassword, ...args } = rest;
+  const problems: Failure[] = validateControls(definition, controls);
   if (section !== "dispatchRules" && authPassword !== undefined) {
     const key = isRecord(authPassword) && typeof authPassword.secret === "string" ? authPassword.secret : undefined;
     if (key === undefined) {
@@ -101,5 +100,5 @@ function entryArgs(
   } else if (trunks !== undefined) {
     args.trunks = trunks;
   }
-  return { args, problems };
+  return { args, controls, problems };
 }

@@ -44,6 +44,17 @@ describe("validateSpec", () => {
     expect(validateSpec({ inboundTrunks: { pbx: { ...entry, allowNonE164Numbers: true } } })).toEqual([]);
   });
 
+  it("checks an entry's control arguments as the provider does, and takes only those programs set", () => {
+    expect(validateSpec({ inboundTrunks: { pbx: { ...trunk, adoptId: "SDR_abc", allowNonE164Numbers: "yes" } } })).toEqual([
+      { property: "inboundTrunks.pbx.adoptId", reason: '"SDR_abc" is not a LiveKit inbound trunk ID: it must look like ST_xxxxxxxxxxxx (see `lk sip ... list`)' },
+      { property: "inboundTrunks.pbx.allowNonE164Numbers", reason: "must be true or false" },
+    ]);
+    expect(validateSpec({ inboundTrunks: { pbx: { ...trunk, adoptId: "ST_abc123" } } })).toEqual([]);
+    expect(validateSpec({ inboundTrunks: { pbx: { ...trunk, __stackProblems: [] } } })).toEqual([
+      { property: "inboundTrunks.pbx.__stackProblems", reason: expect.stringContaining('unknown property "__stackProblems"') },
+    ]);
+  });
+
   it("reports trunks sharing a number across entries", () => {
     expect(validateSpec({ inboundTrunks: { a: trunk, b: { ...trunk, numbers: ["+1 415 555 0100"] } } })).toEqual([
       { property: "inboundTrunks.b.numbers", reason: expect.stringContaining('is already answered by inbound trunk "a"') },

@@ -5,7 +5,7 @@ import { listOf, object, oneOf } from "../../schema/composite";
 import { phoneNumbers, pin } from "../../schema/checked";
 import { media, mediaWarnings } from "../../schema/media";
 import { isNotFound } from "../../client/errors";
-import { ruleClaims } from "../../livekit/conflictClaims";
+import { ruleClaims, type RuleShape } from "../../livekit/conflictClaims";
 import { ResourceDefinition } from "../definition";
 
 const agent = object("An agent LiveKit dispatches into the room (`RoomAgentDispatch`).", {
@@ -99,7 +99,8 @@ export const dispatchRule: ResourceDefinition<typeof dispatchRuleSchema.fields> 
   ],
   conflicts: {
     claims: ruleClaims,
-    shape: (args, name, id) => ({ name, id, trunks: args.trunkIds, pin: args.rule?.pin ?? "", inboundNumbers: args.inboundNumbers, numbers: args.numbers }),
+    reads: ["trunkIds", "rule", "inboundNumbers", "numbers"],
+    shape: (args, name, id): RuleShape => ({ name, id, trunks: args.trunkIds, pin: args.rule?.pin ?? "", inboundNumbers: args.inboundNumbers, numbers: args.numbers }),
   },
   livekit: {
     // The SDK's createSipDispatchRule sends the legacy top-level form, which has no numbers, media

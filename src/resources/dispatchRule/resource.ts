@@ -6,7 +6,7 @@ import { LiveKitResource } from "../pulumi/liveKitResource";
 import type { ControlArgs, Inputs, LiveKitTimestamps, Outputs } from "../pulumi/types";
 
 /** The arguments of a DispatchRule: every field of LiveKit's `SIPDispatchRuleInfo`. */
-export interface DispatchRuleArgs extends Inputs<ArgsOf<typeof dispatchRule>>, ControlArgs {}
+export interface DispatchRuleArgs extends Inputs<ArgsOf<typeof dispatchRule>>, ControlArgs<"DispatchRule"> {}
 
 export interface DispatchRule extends Outputs<ArgsOf<typeof dispatchRule>>, LiveKitTimestamps {}
 

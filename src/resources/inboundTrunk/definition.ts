@@ -3,7 +3,7 @@ import { object } from "../../schema/composite";
 import { allowedAddresses, phoneNumbers } from "../../schema/checked";
 import { media, mediaWarnings } from "../../schema/media";
 import { attributesToHeaders, headers, headersToAttributes, includeHeaders } from "../../schema/headers";
-import { trunkClaims } from "../../livekit/conflictClaims";
+import { trunkClaims, type TrunkShape } from "../../livekit/conflictClaims";
 import { authPairing } from "../authPairing";
 import { ResourceDefinition } from "../definition";
 import { trunkBinding } from "../trunkBinding";
@@ -43,7 +43,8 @@ export const inboundTrunk: ResourceDefinition<typeof inboundTrunkSchema.fields> 
   warnings: (args) => mediaWarnings(args.media),
   conflicts: {
     claims: trunkClaims,
-    shape: (args, name, id) => ({ name, id, numbers: args.numbers, allowedNumbers: args.allowedNumbers }),
+    reads: ["numbers", "allowedNumbers"],
+    shape: (args, name, id): TrunkShape => ({ name, id, numbers: args.numbers, allowedNumbers: args.allowedNumbers }),
   },
   livekit: trunkBinding("Inbound"),
 };

@@ -6,7 +6,7 @@ import { LiveKitResource } from "../pulumi/liveKitResource";
 import type { ControlArgs, Inputs, LiveKitTimestamps, Outputs } from "../pulumi/types";
 
 /** The arguments of an InboundTrunk: every field of LiveKit's `SIPInboundTrunkInfo`. */
-export interface InboundTrunkArgs extends Inputs<ArgsOf<typeof inboundTrunk>>, ControlArgs {}
+export interface InboundTrunkArgs extends Inputs<ArgsOf<typeof inboundTrunk>>, ControlArgs<"InboundTrunk"> {}
 
 export interface InboundTrunk extends Outputs<ArgsOf<typeof inboundTrunk>>, LiveKitTimestamps {}
 

@@ -5,7 +5,7 @@ import { LiveKitResource } from "../pulumi/liveKitResource";
 import type { ControlArgs, Inputs, LiveKitTimestamps, Outputs } from "../pulumi/types";
 
 /** The arguments of an OutboundTrunk: every field of LiveKit's `SIPOutboundTrunkInfo`. */
-export interface OutboundTrunkArgs extends Inputs<ArgsOf<typeof outboundTrunk>>, ControlArgs {}
+export interface OutboundTrunkArgs extends Inputs<ArgsOf<typeof outboundTrunk>>, ControlArgs<"OutboundTrunk"> {}
 
 export interface OutboundTrunk extends Outputs<ArgsOf<typeof outboundTrunk>>, LiveKitTimestamps {}
 

@@ -3,7 +3,7 @@ import type { ArgsOf } from "../definition";
 import type { phoneNumber, phoneNumberOutputs } from "./definition";
 import type { ObjectValue } from "../../schema/composite";
 import { LiveKitResource } from "../pulumi/liveKitResource";
-import type { Inputs, LiveKitTimestamps, Outputs } from "../pulumi/types";
+import type { ControlArgs, Inputs, LiveKitTimestamps, Outputs } from "../pulumi/types";
 
 type Args = ArgsOf<typeof phoneNumber>;
 type Chosen = "phoneNumber" | "countryCode" | "areaCode";
@@ -13,9 +13,10 @@ type Chosen = "phoneNumber" | "countryCode" | "areaCode";
  * `adoptId` for a number the project already owns; and the dispatch rule its calls go to.
  */
 export type PhoneNumberArgs = Inputs<Omit<Args, Chosen>> &
+  ControlArgs<"PhoneNumber"> &
   (
-    | { phoneNumber: pulumi.Input<string>; countryCode?: never; areaCode?: never; adoptId?: pulumi.Input<string> }
-    | { phoneNumber?: never; countryCode: pulumi.Input<string>; areaCode?: pulumi.Input<string>; adoptId?: pulumi.Input<string> }
+    | { phoneNumber: pulumi.Input<string>; countryCode?: never; areaCode?: never }
+    | { phoneNumber?: never; countryCode: pulumi.Input<string>; areaCode?: pulumi.Input<string> }
     | {
         phoneNumber?: never;
         countryCode?: never;

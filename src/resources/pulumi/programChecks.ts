@@ -1,13 +1,23 @@
 import * as pulumi from "@pulumi/pulumi";
-import { ruleClaims, trunkClaims, type Claims, type RuleShape, type TrunkShape } from "../../livekit/conflictClaims";
+import type { Claims } from "../../livekit/conflictClaims";
+import type { ResourceDefinition } from "../definition";
+import { dispatchRule } from "../dispatchRule/definition";
+import { inboundTrunk } from "../inboundTrunk/definition";
 
 /**
  * Stack-wide checks for code-first programs. Each provider call sees one resource, so conflicts
  * between resources of the same program are found here, where the program declares them: a
  * resource's problems with the ones declared before it become one of its inputs, which its
  * `check` reports, failing `pulumi preview` with a message that names both resources. Trunks are
- * recognised by resource, so this works while their IDs are still unknown.
+ * recognised by resource, so this works while their IDs are still unknown. Each kind's shape is its
+ * definition's (`conflicts.shape`), as in the provider's pre-check and a spec's validation.
  */
+
+type Conflicts = NonNullable<ResourceDefinition["conflicts"]>;
+type Shape = ReturnType<Conflicts["shape"]>;
+
+const trunkConflicts: Conflicts = inboundTrunk.conflicts!;
+const ruleConflicts: Conflicts = dispatchRule.conflicts!;
 
 /** An inbound trunk the program declared, found again when a rule refers to it. */
 interface DeclaredTrunk {
@@ -22,8 +32,8 @@ interface DeclaredTrunk {
  */
 interface Program {
   trunksByResource: Map<pulumi.Resource, DeclaredTrunk>;
-  trunks: Claims<TrunkShape>;
-  rules: Claims<RuleShape>;
+  trunks: Claims<Shape>;
+  rules: Claims<Shape>;
   /** Settles when every resource declared so far has claimed its keys. */
   tail: Promise<unknown>;
   /** Claims still waiting for a shape: while there are none, a known shape claims at once. */
@@ -34,7 +44,7 @@ interface Program {
 const programs = new WeakMap<object, Program>();
 let outsideStack: Program | undefined;
 
-const newProgram = (): Program => ({ trunksByResource: new Map(), trunks: trunkClaims(), rules: ruleClaims(), tail: Promise.resolve(), waiting: 0 });
+const newProgram = (): Program => ({ trunksByResource: new Map(), trunks: trunkConflicts.claims(), rules: ruleConflicts.claims(), tail: Promise.resolve(), waiting: 0 });
 
 function program(): Program {
   const stack = pulumi.runtime.getStackResource();
@@ -50,7 +60,7 @@ function program(): Program {
  * still see it at apply. Most programs give plain values: their shapes claim at once, without the
  * Outputs that would otherwise cost every resource of a large program a chain of promises.
  */
-function claimInOrder<T extends TrunkShape | RuleShape>(claims: Claims<T>, shape: Shaped<T>): pulumi.Input<Problem[] | undefined> {
+function claimInOrder<T extends Shape>(claims: Claims<T>, shape: Shaped<T>): pulumi.Input<Problem[] | undefined> {
   const current = program();
   const problemsOf = (known: T) => {
     const problems = claims.claim(known);
@@ -83,17 +93,25 @@ function shaped<A extends unknown[], T>(inputs: [...A], build: (values: A) => T)
   return { output: pulumi.all(inputs as pulumi.Input<unknown>[]).apply((values) => build(values as unknown as A)) };
 }
 
+/** The kind's conflict shape, from the arguments it reads (only those are waited for). */
+function shapeOf(conflicts: Conflicts, name: string, args: Record<string, unknown>): Shaped<Shape> {
+  const { reads } = conflicts;
+  return shaped(
+    reads.map((key) => args[key]),
+    (values) => conflicts.shape(Object.fromEntries(reads.map((key, i) => [key, values[i]])), name),
+  );
+}
+
 export interface Problem {
   property: string;
   reason: string;
 }
 
-export function trunkProblems(name: string, args: { numbers?: pulumi.Input<pulumi.Input<string>[]>; allowedNumbers?: pulumi.Input<pulumi.Input<string>[]> }): {
+export function trunkProblems(name: string, args: Record<string, unknown>): {
   problems: pulumi.Input<Problem[] | undefined>;
   register(resource: pulumi.Resource, krispEnabled: pulumi.Input<boolean> | undefined): void;
 } {
-  const shape = shaped([args.numbers, args.allowedNumbers], ([numbers, allowedNumbers]) => ({ name, numbers, allowedNumbers }) as TrunkShape);
-  const problems = claimInOrder(program().trunks, shape);
+  const problems = claimInOrder(program().trunks, shapeOf(trunkConflicts, name, args));
   return {
     problems,
     register: (resource, krispEnabled) => program().trunksByResource.set(resource, { name, krispEnabled }),
@@ -102,20 +120,11 @@ export function trunkProblems(name: string, args: { numbers?: pulumi.Input<pulum
 
 export function ruleProblems(
   name: string,
-  args: {
-    rule?: pulumi.Input<{ pin?: pulumi.Input<string> }>;
-    trunkIds?: pulumi.Input<pulumi.Input<string>[]>;
-    inboundNumbers?: pulumi.Input<pulumi.Input<string>[]>;
-    numbers?: pulumi.Input<pulumi.Input<string>[]>;
-    krispEnabled?: pulumi.Input<boolean>;
-  },
+  args: Record<string, unknown> & { trunkIds?: pulumi.Input<pulumi.Input<string>[]>; krispEnabled?: pulumi.Input<boolean> },
 ): { problems: pulumi.Input<Problem[] | undefined> } {
   const trunks = trunkReferences(args.trunkIds, program().trunksByResource);
-  const shape = shaped(
-    [args.rule, args.inboundNumbers, args.numbers, trunks.refs],
-    ([rule, inboundNumbers, numbers, refs]) => ({ name, trunks: refs, pin: (rule as { pin?: string } | undefined)?.pin ?? "", inboundNumbers, numbers }) as RuleShape,
-  );
-  const problems = claimInOrder(program().rules, shape);
+  // Trunks of this program are compared by resource, their IDs being unknown until they exist.
+  const problems = claimInOrder(program().rules, shapeOf(ruleConflicts, name, { ...args, trunkIds: trunks.refs }));
   warnAboutTrunks(name, trunks, args.krispEnabled);
   return { problems };
 }

@@ -1,5 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { UserControls } from "../controls";
+import type { ResourceDefinition } from "../definition";
 
 type InputValue<T> = T extends string | number | boolean
   ? T
@@ -15,8 +16,8 @@ export type Inputs<T> = { [K in keyof T]: pulumi.Input<InputValue<T[K]>> };
 /** Output properties as Pulumi codegen declares them: optional inputs may resolve to undefined. */
 export type Outputs<T> = { readonly [K in keyof T]-?: pulumi.Output<undefined extends T[K] ? Exclude<T[K], undefined> | undefined : T[K]> };
 
-/** Inputs every resource accepts besides LiveKit's fields, as the provider reads them (lifecycle/controls.ts). */
-export type ControlArgs = Inputs<UserControls>;
+/** Inputs resources of a kind accept besides LiveKit's fields, as the provider reads them (resources/controls.ts). */
+export type ControlArgs<K extends ResourceDefinition["type"]> = Inputs<UserControls<K>>;
 
 /** Outputs every resource has besides its arguments. */
 export interface LiveKitTimestamps {

@@ -1,6 +1,6 @@
 import { definitions } from "../../resources";
 import { checkInputs } from "../../provider/checkInputs";
-import { splitControls } from "../../resources/controls";
+import { splitControls, userControlsIn } from "../../resources/controls";
 import type { DesiredResource } from "./desiredResource";
 import { parseRef } from "./resourceRefs";
 
@@ -54,7 +54,7 @@ export function checkDesired(desired: readonly DesiredResource[]): CheckedDesire
     const definition = definitions[resource.type];
     const subject = `${definition.type} "${resource.name}"`;
     const { checkable, referencing } = withPlaceholderIds(resource.args);
-    const controls = { adoptId: resource.adoptId, allowNonE164Numbers: resource.allowNonE164Numbers, __stackProblems: resource.stackProblems };
+    const controls = { ...userControlsIn(resource), __stackProblems: resource.stackProblems };
     const checked = checkInputs(definition, { ...checkable, ...Object.fromEntries(Object.entries(controls).filter(([, v]) => v !== undefined)) });
     for (const f of checked.failures) failures.push(`${subject}: ${f.property ? `${f.property}: ` : ""}${f.reason}`);
     for (const w of checked.warnings) warnings.push(`${subject}: ${w}`);

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { descend, mapTree } from "../../schema/jsonTree";
-import { splitControls } from "../../resources/controls";
+import { splitControls, userControlsIn } from "../../resources/controls";
 import { withLazyUnsetOutputs } from "../../resources/pulumi/liveKitResource";
 import { definitions, type ResourceType } from "../../resources";
 import type { DesiredResource } from "./desiredResource";
@@ -44,7 +44,7 @@ export async function evaluateProgram(program: () => unknown, options: Evaluatio
         const type = livekitType(token);
         if (type === undefined) return { id: `${name}-id`, state: inputs };
         const { controls, args } = splitControls(unwrapSecrets(inputs) as Record<string, unknown>);
-        declared.push({ type, name, adoptId: controls.adoptId, args, allowNonE164Numbers: controls.allowNonE164Numbers, stackProblems: controls.__stackProblems });
+        declared.push({ type, name, ...userControlsIn(controls), args, stackProblems: controls.__stackProblems });
         const id = refFor(type, name);
         // The serialized provider is for the engine alone: kept out of the mocks' state, it is not
         // copied back and held for every resource.
