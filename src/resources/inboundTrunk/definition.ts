@@ -45,5 +45,10 @@ export const inboundTrunk: ResourceDefinition<typeof inboundTrunkSchema.fields> 
     claims: trunkClaims,
     shape: (args, name, id) => ({ name, id, numbers: args.numbers, allowedNumbers: args.allowedNumbers }),
   },
-  livekit: trunkBinding("Inbound"),
+  livekit: trunkBinding({
+    create: (api, trunk) => api.call("CreateSIPInboundTrunk", { trunk }),
+    replace: (api, sipTrunkId, replace) => api.call("UpdateSIPInboundTrunk", { sipTrunkId, replace }),
+    get: async (api, sipTrunkId) => (await api.call("GetSIPInboundTrunk", { sipTrunkId })).trunk,
+    list: async (api) => (await api.call("ListSIPInboundTrunk", {})).items,
+  }),
 };
