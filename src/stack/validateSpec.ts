@@ -36,7 +36,7 @@ export function validateSpec(spec: unknown, availableSecrets?: ReadonlySet<strin
       const { args, problems } = entryArgs(section, entry, trunkNames, availableSecrets);
       failures.push(...problems.map((f) => ({ property: at(f.property), reason: f.reason })));
       const options = { allowNonE164Numbers: entry.allowNonE164Numbers === true };
-      failures.push(...validate(definitions[sections[section]] as never, args, options).map((f) => ({ property: at(f.property), reason: f.reason })));
+      failures.push(...validate(definitions[sections[section]], args, options).map((f) => ({ property: at(f.property), reason: f.reason })));
     }
   }
   return failures.length > 0 ? failures : specConflicts(spec as TelephonySpec);
