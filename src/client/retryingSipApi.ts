@@ -1,6 +1,6 @@
 import type { RetryPolicy } from "./retry";
 import { withRetries } from "./retry";
-import type { SipApi, SipMethod } from "./sipApi";
+import type { SipApi, SipMethod, SipRequest, SipResponse } from "./sipApi";
 
 /**
  * Retries every call that is safe to repeat. Creates (and purchases) are passed through untouched:
@@ -13,7 +13,7 @@ export class RetryingSipApi implements SipApi {
     readonly policy: RetryPolicy,
   ) {}
 
-  call(method: SipMethod, body: object): Promise<any> {
+  call<M extends SipMethod>(method: M, body: SipRequest<M>): Promise<SipResponse<M>> {
     if (/^(Create|Purchase)/.test(method)) return this.inner.call(method, body);
     return withRetries(this.policy, method, () => this.inner.call(method, body));
   }

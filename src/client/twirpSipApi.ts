@@ -1,5 +1,5 @@
 import { LiveKitApiError, LiveKitTransportError } from "./errors";
-import { MethodEntry, SIP_SERVICE, SipApi, SipMethod, sipMethods } from "./sipApi";
+import { asSipResponse, SIP_SERVICE, sipMethods, type SipApi, type SipMethod, type MethodEntry, type SipRequest, type SipResponse } from "./sipApi";
 import { AdminTokens } from "./token";
 
 export interface Connection {
@@ -42,10 +42,10 @@ export class TwirpSipApi implements SipApi {
     this.base = checkedBase(connection.url);
   }
 
-  async call(method: SipMethod, body: object): Promise<any> {
+  async call<M extends SipMethod>(method: M, body: SipRequest<M>): Promise<SipResponse<M>> {
     const [Request, Response, service = SIP_SERVICE]: MethodEntry = sipMethods[method];
     // Round-tripping through the message class catches mapping mistakes before anything is sent.
-    const payload = JSON.stringify(Request.fromJson(body as never).toJson());
+    const payload = JSON.stringify(Request.fromJson(body).toJson());
     let response: globalThis.Response;
     let text: string;
     try {
@@ -65,7 +65,7 @@ export class TwirpSipApi implements SipApi {
     }
     if (!response.ok) throw apiError(method, response, text, this.base);
     try {
-      return Response.fromJson(JSON.parse(text), { ignoreUnknownFields: true }).toJson({ emitDefaultValues: true });
+      return asSipResponse<M>(Response.fromJson(JSON.parse(text), { ignoreUnknownFields: true }).toJson({ emitDefaultValues: true }));
     } catch {
       throw notLiveKit(method, response, text, this.base);
     }

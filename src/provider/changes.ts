@@ -10,12 +10,12 @@ export function changedFields(definition: ResourceDefinition, previous: Record<s
   return Object.entries(definition.schema.fields)
     .filter(
       ([key, field]) =>
-        containsUnknown(next[key]) || !isDeepStrictEqual(field.canonical(previous[key] as never), field.canonical(next[key] as never)),
+        containsUnknown(next[key]) || !isDeepStrictEqual(field.canonical(previous[key]), field.canonical(next[key])),
     )
     .map(([key]) => key);
 }
 
 /** What the definition says about a change of identity; nothing for objects that change in place. */
 export function reviewIdentity(definition: ResourceDefinition, previous: Record<string, unknown>, next: Record<string, unknown>): IdentityReview {
-  return definition.reviewIdentity?.(previous, next as never) ?? { replaces: [], warnings: [] };
+  return definition.reviewIdentity?.(previous, next) ?? { replaces: [], warnings: [] };
 }

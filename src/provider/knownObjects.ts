@@ -33,7 +33,7 @@ export class KnownObjects {
     const conflicts = definition.conflicts;
     if (!conflicts) return [];
     const claims = await this.claimsOf(definition, api);
-    return claims.collisions(conflicts.shape(args as never, "", selfId), (owner) => owner.id !== undefined && owner.id === selfId);
+    return claims.collisions(conflicts.shape(args, "", selfId), (owner) => owner.id !== undefined && owner.id === selfId);
   }
 
   /** Records a write of ours: the object's new shape (create, update, adoption), or `undefined` for a delete. */
@@ -47,17 +47,17 @@ export class KnownObjects {
 
   private shapeOf(definition: ResourceDefinition, wire: Props): Shape {
     const id = String(wire[definition.idField] ?? "");
-    return definition.conflicts!.shape(definition.schema.fromWire(wire) as never, labelled(id, wire.name), id);
+    return definition.conflicts!.shape(definition.schema.fromWire(wire) ?? {}, labelled(id, wire.name), id);
   }
 
   private claimsOf(definition: ResourceDefinition, api: SipApi): Promise<Claims<Shape>> {
     let known = this.byKind.get(definition.type);
     if (!known) {
       known = definition.livekit.list(api).then((items) => {
-        this.listedFirst.set(definition.type, new Set(items.map((wire) => String((wire as Props)[definition.idField] ?? ""))));
+        this.listedFirst.set(definition.type, new Set(items.map((wire) => String(wire[definition.idField] ?? ""))));
         const claims = definition.conflicts!.claims();
         // Existing conflicts between objects we do not manage are not ours to report.
-        for (const wire of items) claims.claim(this.shapeOf(definition, wire as Props));
+        for (const wire of items) claims.claim(this.shapeOf(definition, wire));
         return claims;
       });
       // A failed listing is not cached: the next write tries again.

@@ -1,5 +1,5 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import type { ResourceDefinition } from "../resources/definition";
+import type { ResourceDefinition, SchemaWire } from "../resources/definition";
 import { checkInputs } from "./checkInputs";
 import { Controls, listCommandFor, splitControls } from "../resources/controls";
 import { describeFailure } from "./describeError";
@@ -27,7 +27,7 @@ export function lifecycle(definition: ResourceDefinition, connect: () => Connect
 
   const live = async (controls: Controls, id: string, sent?: Props) => {
     const wire = await definition.livekit.get(api(), id);
-    return wire === undefined ? undefined : outputsFrom(definition, wire as Props, controls, sent);
+    return wire === undefined ? undefined : outputsFrom(definition, wire, controls, sent);
   };
 
   return {
@@ -52,11 +52,11 @@ export function lifecycle(definition: ResourceDefinition, connect: () => Connect
 
     async create(inputs: Props) {
       const { controls, args } = splitControls(inputs);
-      const wire = definition.schema.toWire(args as never);
+      const wire = definition.schema.toWire(args);
       try {
         if (controls.adoptId) return await adopt(controls, controls.adoptId, args, wire);
         await assertNoLiveConflicts(definition, api(), connect().known, args);
-        const created = outputsFrom(definition, (await createIdempotently(definition, connect(), args, wire, ownerOf(controls))) as Props, controls, args);
+        const created = outputsFrom(definition, await createIdempotently(definition, connect(), args, wire, ownerOf(controls)), controls, args);
         return { id: created.id, outs: created.outputs };
       } catch (e) {
         return fail(controls, "create", e);
@@ -80,8 +80,8 @@ export function lifecycle(definition: ResourceDefinition, connect: () => Connect
       try {
         await assertNoLiveConflicts(definition, api(), connect().known, args, id);
         connect().owners.claim(id, ownerOf(controls));
-        const replaced = await replaceVerified(definition, connect(), id, args, definition.schema.toWire(args as never));
-        return { outs: outputsFrom(definition, replaced as Props, controls, args).outputs };
+        const replaced = await replaceVerified(definition, connect(), id, args, definition.schema.toWire(args));
+        return { outs: outputsFrom(definition, replaced, controls, args).outputs };
       } catch (e) {
         return fail(controls, "update", e);
       }
@@ -99,7 +99,7 @@ export function lifecycle(definition: ResourceDefinition, connect: () => Connect
   };
 
   /** Takes over an object that already exists and brings it to the desired state in place. */
-  async function adopt(controls: Controls, adoptId: string, args: Props, wire: unknown) {
+  async function adopt(controls: Controls, adoptId: string, args: Props, wire: SchemaWire) {
     const existing = await live(controls, adoptId, args);
     if (!existing) {
       throw new Error(
@@ -120,7 +120,7 @@ export function lifecycle(definition: ResourceDefinition, connect: () => Connect
     }
     if (changedFields(definition, existing.outputs, args).length === 0) return { id: existing.id, outs: existing.outputs };
     await assertNoLiveConflicts(definition, api(), connect().known, args, adoptId);
-    const adopted = outputsFrom(definition, (await replaceVerified(definition, connect(), adoptId, args, wire)) as Props, controls, args);
+    const adopted = outputsFrom(definition, await replaceVerified(definition, connect(), adoptId, args, wire), controls, args);
     return { id: adopted.id, outs: adopted.outputs };
   }
 }

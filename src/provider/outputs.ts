@@ -18,7 +18,7 @@ export function outputsFrom(
   sent?: Record<string, unknown>,
 ): LiveObject {
   const id = String(wire[definition.idField] ?? "");
-  const outputs: Record<string, unknown> = { ...(definition.outputs?.fromWire(wire) ?? {}), ...(definition.schema.fromWire(wire) as Record<string, unknown>) };
+  const outputs: Record<string, unknown> = { ...(definition.outputs?.fromWire(wire) ?? {}), ...definition.schema.fromWire(wire) };
   for (const [key, field] of Object.entries(definition.schema.fields)) {
     if (field.secret && !outputs[key] && sent?.[key]) outputs[key] = sent[key];
   }

@@ -1,7 +1,7 @@
 import { isTransient, LiveKitApiError } from "../client/errors";
 import { withRetries, type RetryPolicy } from "../client/retry";
 import type { SipApi } from "../client/sipApi";
-import type { ResourceDefinition } from "../resources/definition";
+import type { LiveObject, ResourceDefinition, SchemaWire } from "../resources/definition";
 import { changedFields, reviewIdentity } from "./changes";
 import { listCommandFor } from "../resources/controls";
 import type { KnownObjects } from "./knownObjects";
@@ -31,8 +31,8 @@ export class WriteOutcomeError extends Error {
   }
 }
 
-function matches(definition: ResourceDefinition, wire: unknown, args: Props): boolean {
-  const live = definition.schema.fromWire(wire) as Props;
+function matches(definition: ResourceDefinition, object: LiveObject, args: Props): boolean {
+  const live = definition.schema.fromWire(object) ?? {};
   const identity = reviewIdentity(definition, live, args);
   return changedFields(definition, live, args).length === 0 && identity.replaces.length === 0 && identity.warnings.length === 0;
 }
@@ -53,18 +53,18 @@ const isConflict = (error: unknown) =>
  * the object the lost attempt made: same settings, created since this operation started, held by
  * no other resource of this deployment, before trying again. See docs/reliability.md.
  */
-export async function createIdempotently(definition: ResourceDefinition, connection: Connection, args: Props, wire: unknown, owner: string): Promise<unknown> {
+export async function createIdempotently(definition: ResourceDefinition, connection: Connection, args: Props, wire: SchemaWire, owner: string): Promise<LiveObject> {
   const created = await createWithoutDuplicate(definition, connection, args, wire, owner);
-  await connection.known.remember(definition, idOf(definition, created), created as Props);
+  await connection.known.remember(definition, idOf(definition, created), created);
   return created;
 }
 
-async function createWithoutDuplicate(definition: ResourceDefinition, connection: Connection, args: Props, wire: unknown, owner: string): Promise<unknown> {
+async function createWithoutDuplicate(definition: ResourceDefinition, connection: Connection, args: Props, wire: SchemaWire, owner: string): Promise<LiveObject> {
   const startedAt = Date.now();
   const { owners } = connection;
-  const requests = new Set<Promise<unknown>>();
+  const requests = new Set<Promise<LiveObject>>();
   /** An identical object made since this create started that no other resource holds, claimed for this one. */
-  const findOwn = async (): Promise<unknown> => {
+  const findOwn = async (): Promise<LiveObject | undefined> => {
     // Another create of this kind with an answer still to come may get back an object that
     // looks like ours: wait for it, so what it gets is claimed first.
     await owners.othersSettled(definition.type, requests);
@@ -105,7 +105,7 @@ async function createWithoutDuplicate(definition: ResourceDefinition, connection
       if (own !== undefined) return own;
     }
     if (!mayHaveApplied(error)) throw error;
-    let own: unknown;
+    let own: LiveObject | undefined;
     try {
       own = await findOwn();
     } catch (lookup) {
@@ -126,7 +126,13 @@ async function createWithoutDuplicate(definition: ResourceDefinition, connection
  * deployment may have taken it already, looking for its own lost create among identical objects:
  * that one's object is then ours, and identical.
  */
-async function claimCreated(definition: ResourceDefinition, connection: Connection, created: unknown, owner: string, findOwn: () => Promise<unknown>): Promise<unknown> {
+async function claimCreated(
+  definition: ResourceDefinition,
+  connection: Connection,
+  created: LiveObject,
+  owner: string,
+  findOwn: () => Promise<LiveObject | undefined>,
+): Promise<LiveObject> {
   const id = idOf(definition, created);
   if (connection.owners.claim(id, owner)) return created;
   const swapped = await findOwn();
@@ -142,13 +148,13 @@ async function claimCreated(definition: ResourceDefinition, connection: Connecti
  * Replaces in place (retried by the API layer: a replace is idempotent). When the last attempt's
  * answer was lost, the live object tells whether it was applied.
  */
-export async function replaceVerified(definition: ResourceDefinition, connection: Connection, id: string, args: Props, wire: unknown): Promise<unknown> {
+export async function replaceVerified(definition: ResourceDefinition, connection: Connection, id: string, args: Props, wire: SchemaWire): Promise<LiveObject> {
   const replaced = await replaceOrExplain(definition, connection, id, args, wire);
-  await connection.known.remember(definition, id, replaced as Props);
+  await connection.known.remember(definition, id, replaced);
   return replaced;
 }
 
-async function replaceOrExplain(definition: ResourceDefinition, connection: Connection, id: string, args: Props, wire: unknown): Promise<unknown> {
+async function replaceOrExplain(definition: ResourceDefinition, connection: Connection, id: string, args: Props, wire: SchemaWire): Promise<LiveObject> {
   try {
     return await definition.livekit.replace(connection.api, id, wire);
   } catch (error) {
@@ -180,15 +186,15 @@ async function removeOrExplain(definition: ResourceDefinition, connection: Conne
   }
 }
 
-function createdAtMs(wire: unknown): number {
-  const stamp = (wire as { createdAt?: unknown })?.createdAt;
+function createdAtMs(object: LiveObject): number {
+  const stamp = object?.createdAt;
   return typeof stamp === "string" ? Date.parse(stamp) : NaN;
 }
 
 /** Servers that do not report creation times (open-source LiveKit) cannot be narrowed by time. */
-function createdSince(wire: unknown, since: number): boolean {
-  const at = createdAtMs(wire);
+function createdSince(object: LiveObject, since: number): boolean {
+  const at = createdAtMs(object);
   return Number.isNaN(at) || at >= since;
 }
 
-const idOf = (definition: ResourceDefinition, wire: unknown) => String((wire as Props)?.[definition.idField] ?? "?");
+const idOf = (definition: ResourceDefinition, object: LiveObject) => String(object?.[definition.idField] ?? "?");

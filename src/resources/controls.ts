@@ -94,13 +94,13 @@ type ValueOf<C> = C extends { readonly valueType?: infer T } ? T : never;
 /** Every control's value, as the provider reads them from its inputs. */
 export type Controls = { -readonly [N in keyof Table]?: ValueOf<Table[N]> };
 
-type UserNames<K extends Kind> = { [N in ControlName]: Table[N] extends Control<any, infer Kinds, true> ? ([K] extends [Kinds] ? N : never) : never }[ControlName];
+type UserNames<K extends Kind> = { [N in ControlName]: Table[N] extends Control<infer _Value, infer Kinds, true> ? ([K] extends [Kinds] ? N : never) : never }[ControlName];
 
 /** The controls programs (and spec entries) set on resources of kind `K`. */
 export type UserControls<K extends Kind> = Pick<Controls, UserNames<K>>;
 
 /** The controls programs set, on resources of any kind. */
-export type AnyUserControls = Pick<Controls, { [N in ControlName]: Table[N] extends Control<any, any, true> ? N : never }[ControlName]>;
+export type AnyUserControls = Pick<Controls, { [N in ControlName]: Table[N] extends Control<infer _Value, infer _Kinds, true> ? N : never }[ControlName]>;
 
 export const controlNames = Object.keys(controls) as ControlName[];
 

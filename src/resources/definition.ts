@@ -1,4 +1,4 @@
-import type { ObjectField, ObjectValue, Fields } from "../schema/composite";
+import type { ObjectField, ObjectValue, ObjectWire, Fields } from "../schema/composite";
 import type { SipApi } from "../client/sipApi";
 import type { Claims } from "../livekit/conflictClaims";
 
@@ -11,16 +11,22 @@ export interface IdentityReview {
   warnings: string[];
 }
 
-/** The few LiveKit calls that differ between resource kinds; everything else is generic. */
-export interface LiveKitBinding {
-  create(api: SipApi, wire: unknown): Promise<unknown>;
-  replace(api: SipApi, id: string, wire: unknown): Promise<unknown>;
+/** An object as LiveKit's answers hold it: its message's camelCase JSON, defaults included. */
+export type LiveObject = Record<string, unknown>;
+
+/**
+ * The few LiveKit calls that differ between resource kinds; everything else is generic. `Wire` is
+ * what the kind's schema sends (`schema.toWire`), which each call passes to a typed LiveKit method.
+ */
+export interface LiveKitBinding<Wire> {
+  create(api: SipApi, wire: Wire): Promise<LiveObject>;
+  replace(api: SipApi, id: string, wire: Wire): Promise<LiveObject>;
   /** The live object, or undefined when LiveKit has no object with this ID. */
-  get(api: SipApi, id: string): Promise<unknown | undefined>;
+  get(api: SipApi, id: string): Promise<LiveObject | undefined>;
   /** Deletes; an object that is already gone is not an error. */
   remove(api: SipApi, id: string): Promise<void>;
   /** Every object of this kind in the project. */
-  list(api: SipApi): Promise<unknown[]>;
+  list(api: SipApi): Promise<LiveObject[]>;
 }
 
 export interface ResourceDefinition<F extends Fields = Fields> {
@@ -62,7 +68,10 @@ export interface ResourceDefinition<F extends Fields = Fields> {
   };
   /** Why a property users reach for does not exist on this resource, keyed by property name. */
   missingPropertyHints?: Record<string, string>;
-  livekit: LiveKitBinding;
+  livekit: LiveKitBinding<ObjectWire<F>>;
 }
+
+/** What a schema of any kind sends: the message's JSON by field name. */
+export type SchemaWire = ObjectWire<Fields>;
 
 export type ArgsOf<D> = D extends ResourceDefinition<infer F> ? ObjectValue<F> : never;

@@ -14,7 +14,7 @@ export type SipResourceType = Exclude<ResourceType, "PhoneNumber">;
 export const sipResourceTypes: readonly SipResourceType[] = ["InboundTrunk", "OutboundTrunk", "DispatchRule"];
 
 export function definitionOf(type: ResourceType): ResourceDefinition {
-  const definition = definitions[type] as unknown as ResourceDefinition | undefined;
+  const definition: ResourceDefinition | undefined = definitions[type];
   if (!definition) throw new Error(`unknown LiveKit resource type "${type}"`);
   return definition;
 }

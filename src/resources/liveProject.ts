@@ -1,10 +1,11 @@
 import type { SipApi } from "../client/sipApi";
 import { definitionOf, sipResourceTypes, type SipResourceType } from ".";
+import type { LiveObject } from "./definition";
 
 /** Every trunk and dispatch rule of a LiveKit project, as LiveKit's camelCase JSON with defaults. */
 export type LiveProject = Record<SipResourceType, LiveObject[]>;
 
-export type LiveObject = Record<string, unknown>;
+export type { LiveObject };
 
 /** Reports each kind as it is read, so long reads can show progress. */
 export type ReadListener = (type: SipResourceType, count: number) => void;
@@ -16,7 +17,7 @@ export type ReadListener = (type: SipResourceType, count: number) => void;
 export async function readLiveProject(api: SipApi, onRead: ReadListener = () => {}): Promise<LiveProject> {
   const project = {} as LiveProject;
   for (const type of sipResourceTypes) {
-    const items = (await definitionOf(type).livekit.list(api)) as LiveObject[];
+    const items = await definitionOf(type).livekit.list(api);
     project[type] = items;
     onRead(type, items.length);
   }

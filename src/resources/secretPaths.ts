@@ -34,7 +34,12 @@ function credentialPaths(value: unknown, at: ValuePath): ValuePath[] {
 export function replacedAt(value: unknown, path: ValuePath, replacement: unknown): unknown {
   if (path.length === 0) return replacement;
   const [head, ...rest] = path;
-  const copy: any = Array.isArray(value) ? [...value] : { ...(value as object) };
+  if (Array.isArray(value) && typeof head === "number") {
+    const copy: unknown[] = [...value];
+    copy[head] = replacedAt(copy[head], rest, replacement);
+    return copy;
+  }
+  const copy: Record<string | number, unknown> = { ...(value as object) };
   copy[head] = replacedAt(copy[head], rest, replacement);
   return copy;
 }

@@ -1,15 +1,24 @@
 import { isNotFound } from "../client/errors";
 import type { SipApi } from "../client/sipApi";
-import type { LiveKitBinding } from "./definition";
+import type { LiveKitBinding, LiveObject } from "./definition";
+
+/** The calls in which inbound and outbound trunks differ: the methods' names. */
+export interface TrunkCalls<Wire> {
+  create(api: SipApi, trunk: Wire): Promise<LiveObject>;
+  replace(api: SipApi, sipTrunkId: string, trunk: Wire): Promise<LiveObject>;
+  /** The trunk; LiveKit answers not-found for an ID it does not know. */
+  get(api: SipApi, sipTrunkId: string): Promise<LiveObject | undefined>;
+  list(api: SipApi): Promise<LiveObject[]>;
+}
 
 /** Inbound and outbound trunks differ only in method names; deletion is shared by both. */
-export function trunkBinding(direction: "Inbound" | "Outbound"): LiveKitBinding {
+export function trunkBinding<Wire>(calls: TrunkCalls<Wire>): LiveKitBinding<Wire> {
   return {
-    create: (api, trunk) => api.call(`CreateSIP${direction}Trunk`, { trunk }),
-    replace: (api, sipTrunkId, replace) => api.call(`UpdateSIP${direction}Trunk`, { sipTrunkId, replace }),
+    create: (api, trunk) => calls.create(api, trunk),
+    replace: (api, sipTrunkId, trunk) => calls.replace(api, sipTrunkId, trunk),
     get: async (api, sipTrunkId) => {
       try {
-        return ((await api.call(`GetSIP${direction}Trunk`, { sipTrunkId })) as { trunk?: unknown }).trunk;
+        return await calls.get(api, sipTrunkId);
       } catch (e) {
         if (isNotFound(e)) return undefined;
         throw e;
@@ -19,6 +28,6 @@ export function trunkBinding(direction: "Inbound" | "Outbound"): LiveKitBinding 
     remove: async (api: SipApi, sipTrunkId: string) => {
       await api.call("DeleteSIPTrunk", { sipTrunkId });
     },
-    list: async (api) => ((await api.call(`ListSIP${direction}Trunk`, {})) as { items: unknown[] }).items,
+    list: (api) => calls.list(api),
   };
 }

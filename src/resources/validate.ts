@@ -3,6 +3,7 @@ import type { Failure, ResourceDefinition } from "./definition";
 import type { Controls } from "./controls";
 import { quoted } from "../livekit/checks/text";
 import { boundedFailures } from "../schema/boundedFailures";
+import { isRecord } from "../schema/jsonTree";
 import { Path, formatPath, separateUnknowns } from "../schema/unknowns";
 
 const related = (a: Path, b: Path) => a.slice(0, b.length).every((p, i) => p === b[i]) || b.slice(0, a.length).every((p, i) => p === a[i]);
@@ -30,7 +31,8 @@ export function checkArguments(definition: ResourceDefinition, args: unknown, op
     .filter((issue) => !(options.allowNonE164Numbers === true && issue.code === "custom" && (issue.params as { nonE164?: boolean })?.nonE164))
     .flatMap((issue) => describe(issue, definition));
   if (failures.length > 0 || unknownPaths.length > 0) return { failures: boundedFailures(failures), warnings: [] };
-  const value = (parsed.success ? parsed.data : known) as never;
+  // Parsing failed only on numbers allowNonE164Numbers accepts, so `known` is the arguments object.
+  const value = parsed.success ? parsed.data : isRecord(known) ? known : {};
   failures.push(...(definition.crossFieldRules?.(value) ?? []));
   if (failures.length > 0) return { failures: boundedFailures(failures), warnings: [] };
   return { failures, warnings: definition.warnings?.(value) ?? [], normalized: definition.schema.normalize(value) as Record<string, unknown> };

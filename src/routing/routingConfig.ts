@@ -44,7 +44,7 @@ type RoutingIds = ReturnType<typeof routingIds>;
 /** Checked arguments in LiveKit's form. */
 function wireOf(resource: DesiredResource, ids: RoutingIds): Record<string, unknown> {
   const args = withIdRefs(resource.args, (ref) => ids(ref.type, ref.name));
-  return definitionOf(resource.type).schema.toWire(args as never) as Record<string, unknown>;
+  return definitionOf(resource.type).schema.toWire(args);
 }
 
 /**

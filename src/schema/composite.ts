@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { Field, ValueOf, field } from "./field";
+import { Field, ValueOf, WireOf, field } from "./field";
 
-export type Fields = Record<string, Field<any, boolean>>;
+export type Fields = Record<string, Field<unknown, boolean, unknown>>;
 
-type RequiredKeys<F extends Fields> = { [K in keyof F]: F[K] extends Field<any, true> ? K : never }[keyof F];
+type RequiredKeys<F extends Fields> = { [K in keyof F]: F[K] extends Field<unknown, true, unknown> ? K : never }[keyof F];
 type OptionalKeys<F extends Fields> = Exclude<keyof F, RequiredKeys<F>>;
 
 /** The plain value described by a set of fields: required fields required, the rest optional. */
@@ -11,7 +11,10 @@ export type ObjectValue<F extends Fields> = { [K in RequiredKeys<F>]: ValueOf<F[
   [K in OptionalKeys<F>]?: ValueOf<F[K]>;
 };
 
-export interface ObjectField<F extends Fields> extends Field<ObjectValue<F>> {
+/** The protobuf JSON the fields make up: the message as this package sends it to LiveKit. */
+export type ObjectWire<F extends Fields> = { [K in RequiredKeys<F>]: WireOf<F[K]> } & { [K in OptionalKeys<F>]?: WireOf<F[K]> };
+
+export interface ObjectField<F extends Fields> extends Field<ObjectValue<F>, false, ObjectWire<F>> {
   readonly fields: F;
   /** The zod shape, for schemas that extend a resource (e.g. the TelephonyStack spec). */
   readonly shape: Record<keyof F, z.ZodType>;
@@ -19,7 +22,7 @@ export interface ObjectField<F extends Fields> extends Field<ObjectValue<F>> {
 
 const isRecord = (v: unknown): v is Record<string, unknown> => !!v && typeof v === "object" && !Array.isArray(v);
 
-function entries<F extends Fields>(fields: F): [string, Field<any, boolean>][] {
+function entries<F extends Fields>(fields: F): [string, Field<unknown, boolean, unknown>][] {
   return Object.entries(fields);
 }
 
@@ -31,8 +34,8 @@ export function object<F extends Fields>(doc: string, fields: F): ObjectField<F>
   const shape = Object.fromEntries(
     entries(fields).map(([key, f]) => [key, f.required ? f.zod : f.zod.optional()]),
   ) as Record<string, z.ZodType>;
-  const base = field<ObjectValue<F>>({
-    zod: z.strictObject(shape) as unknown as z.ZodType<ObjectValue<F>>,
+  const base = field<ObjectValue<F>, ObjectWire<F>>({
+    zod: z.strictObject(shape) as z.ZodType<ObjectValue<F>>,
     doc,
     type: "object",
     toWire: (value) => {
@@ -41,7 +44,7 @@ export function object<F extends Fields>(doc: string, fields: F): ObjectField<F>
         const v = (value as Record<string, unknown>)[key];
         if (v !== undefined) wire[key] = f.toWire(v);
       }
-      return wire;
+      return wire as ObjectWire<F>;
     },
     fromWire: (wire) => {
       if (!isRecord(wire)) return undefined;
@@ -67,10 +70,10 @@ export function object<F extends Fields>(doc: string, fields: F): ObjectField<F>
 }
 
 /** A repeated message whose order matters (codec preference, agent dispatch order). */
-export function listOf<T>(doc: string, item: Field<T, boolean>, options: { max?: number } = {}): Field<T[]> & { fields?: Fields } {
+export function listOf<T, W>(doc: string, item: Field<T, boolean, W>, options: { max?: number } = {}): Field<T[], false, W[]> & { fields?: Fields } {
   let zod = z.array(item.zod);
   if (options.max !== undefined) zod = zod.max(options.max);
-  const list = field<T[]>({
+  const list = field({
     zod,
     doc,
     type: `${item.type}[]`,
@@ -85,36 +88,42 @@ export function listOf<T>(doc: string, item: Field<T, boolean>, options: { max?:
 
 interface Variant<F extends Fields> {
   /** The protobuf oneof member this variant is sent as. */
-  wire: string;
-  fields: F;
+  readonly wire: string;
+  readonly fields: F;
 }
 
 type VariantValue<V extends Record<string, Variant<Fields>>> = {
   [K in keyof V]: { type: K } & ObjectValue<V[K]["fields"]>;
 }[keyof V];
 
+/** A variant as LiveKit's JSON has it: its body under the oneof member's name. */
+type VariantWire<V extends Record<string, Variant<Fields>>> = {
+  [K in keyof V]: { [M in V[K]["wire"]]: ObjectWire<V[K]["fields"]> };
+}[keyof V];
+
 /**
  * A protobuf oneof written as one object with a `type` discriminator, so TypeScript narrows the
  * remaining properties to the chosen variant.
  */
-export function oneOf<V extends Record<string, Variant<Fields>>>(doc: string, variants: V): Field<VariantValue<V>> & { fields: Fields; variants: Record<string, Fields> } {
+export function oneOf<const V extends Record<string, Variant<Fields>>>(
+  doc: string,
+  variants: V,
+): Field<VariantValue<V>, false, VariantWire<V>> & { fields: Fields; variants: Record<string, Fields> } {
   const bodies = Object.fromEntries(Object.entries(variants).map(([type, v]) => [type, object(type, v.fields)]));
-  const zod = z.discriminatedUnion(
-    "type",
-    Object.entries(variants).map(([type, v]) =>
-      z.strictObject({
-        type: z.literal(type),
-        ...Object.fromEntries(Object.entries(v.fields).map(([key, f]) => [key, f.required ? f.zod : f.zod.optional()])),
-      }),
-    ) as any,
-  ) as unknown as z.ZodType<VariantValue<V>>;
-  const union = field<VariantValue<V>>({
+  const [first, ...others] = Object.entries(variants).map(([type, v]) =>
+    z.strictObject({
+      type: z.literal(type),
+      ...Object.fromEntries(Object.entries(v.fields).map(([key, f]) => [key, f.required ? f.zod : f.zod.optional()])),
+    }),
+  );
+  const zod = z.discriminatedUnion("type", [first, ...others]) as z.ZodType<VariantValue<V>>;
+  const union = field({
     zod,
     type: "object (one of the variants)",
     doc: `${doc} \`type\` is one of ${Object.keys(variants).map((k) => `\`${k}\``).join(", ")}.`,
     toWire: (value) => {
       const { type, ...rest } = value as { type: string };
-      return { [variants[type].wire]: bodies[type].toWire(rest as never) };
+      return { [variants[type].wire]: bodies[type].toWire(rest) } as VariantWire<V>;
     },
     fromWire: (wire) => {
       if (!isRecord(wire)) return undefined;
@@ -127,11 +136,11 @@ export function oneOf<V extends Record<string, Variant<Fields>>>(doc: string, va
       if (!value) return null;
       const { type, ...rest } = value as { type: string };
       const body = bodies[type];
-      return body ? { type, ...(body.canonical(rest as never) as object) } : { type };
+      return body ? { type, ...(body.canonical(rest) as object) } : { type };
     },
     normalize: (value) => {
       const { type, ...rest } = value as { type: string };
-      return { type, ...(bodies[type].normalize(rest as never) as object) } as VariantValue<V>;
+      return { type, ...(bodies[type].normalize(rest) as object) } as VariantValue<V>;
     },
   });
   const allFields = Object.assign({}, ...Object.values(variants).map((v) => v.fields)) as Fields;

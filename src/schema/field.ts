@@ -5,7 +5,7 @@ import { z } from "zod";
  * protobuf JSON, how it is read back, and what "unset" means for diffs. Every resource schema is a
  * tree of these, so adding a LiveKit field touches exactly one line of one schema.
  */
-export interface Field<T, Required extends boolean = false> {
+export interface Field<T, Required extends boolean = false, Wire = T> {
   readonly zod: z.ZodType<T>;
   /** LiveKit's meaning of the field, rendered into the reference docs. */
   readonly doc: string;
@@ -15,7 +15,7 @@ export interface Field<T, Required extends boolean = false> {
   /** Marks values that must never reach logs, error messages or non-secret outputs. */
   readonly secret: boolean;
   /** The value as LiveKit's protobuf JSON (camelCase names, "30s" durations, enum names). */
-  toWire(value: T): unknown;
+  toWire(value: T): Wire;
   /** The value from LiveKit's protobuf JSON; undefined when LiveKit reports the field as unset. */
   fromWire(wire: unknown): T | undefined;
   /** The preferred spelling of a valid value (E.164 numbers, LiveKit's codec names), sent to LiveKit. */
@@ -27,22 +27,29 @@ export interface Field<T, Required extends boolean = false> {
   canonical(value: T | undefined): unknown;
 }
 
-export type ValueOf<F> = F extends Field<infer T, boolean> ? T : never;
+export type ValueOf<F> = F extends Field<infer T, boolean, unknown> ? T : never;
+
+/** What a field sends to LiveKit: its part of the message's protobuf JSON. */
+export type WireOf<F> = F extends Field<unknown, boolean, infer W> ? W : never;
 
 interface Options {
   secret?: boolean;
 }
 
-export function field<T>(spec: {
+interface FieldSpec<T> {
   zod: z.ZodType<T>;
   doc: string;
   type: string;
-  toWire?: (value: T) => unknown;
   fromWire: (wire: unknown) => T | undefined;
   canonical: (value: T | undefined) => unknown;
   normalize?: (value: T) => T;
   secret?: boolean;
-}): Field<T> {
+}
+
+/** A field; without `toWire` it is sent to LiveKit as it is written. */
+export function field<T, W>(spec: FieldSpec<T> & { toWire: (value: T) => W }): Field<T, false, W>;
+export function field<T>(spec: FieldSpec<T>): Field<T, false, T>;
+export function field<T, W>(spec: FieldSpec<T> & { toWire?: (value: T) => W }): Field<T, false, T | W> {
   return {
     zod: spec.zod,
     doc: spec.doc,
@@ -57,12 +64,12 @@ export function field<T>(spec: {
 }
 
 /** The same field, but the resource cannot be created without it. */
-export function required<T>(f: Field<T>): Field<T, true> {
+export function required<T, W>(f: Field<T, false, W>): Field<T, true, W> {
   return { ...f, required: true };
 }
 
 /** The same field with extra validation and, optionally, a preferred spelling. */
-export function refined<F extends Field<any, boolean>>(f: F, zod: z.ZodType<ValueOf<F>>, normalize?: (value: ValueOf<F>) => ValueOf<F>): F {
+export function refined<T, R extends boolean, W>(f: Field<T, R, W>, zod: z.ZodType<T>, normalize?: (value: T) => T): Field<T, R, W> {
   return { ...f, zod, normalize: normalize ?? f.normalize };
 }
 
@@ -205,7 +212,7 @@ export function dictionary(doc: string, options: { entry?: (key: string, value: 
 }
 
 /** A google.protobuf.Duration, written in seconds by users and as "30s" on the wire. */
-export function seconds(doc: string, limits: { min?: number; max: number }): Field<number> {
+export function seconds(doc: string, limits: { min?: number; max: number }): Field<number, false, string> {
   return field({
     zod: z.number().min(limits.min ?? 0).max(limits.max),
     doc: `${doc} ${limits.min ? `${limits.min} to ${limits.max}` : `At most ${limits.max}`} seconds.`,
@@ -220,9 +227,9 @@ export function seconds(doc: string, limits: { min?: number; max: number }): Fie
  * A protobuf enum written as a readable word. The first entry of `names` is LiveKit's default
  * (enum value 0), which is what an omitted value means.
  */
-export function choice<K extends string>(doc: string, names: Record<K, string>): Field<K> {
+export function choice<K extends string, N extends string>(doc: string, names: Record<K, N>): Field<K, false, N> {
   const readable = Object.keys(names) as K[];
-  const byWire = new Map(readable.map((k) => [names[k], k]));
+  const byWire = new Map<string, K>(readable.map((k) => [names[k], k]));
   return field({
     zod: z.enum(readable as [K, ...K[]]),
     type: readable.map((k) => JSON.stringify(k)).join(" | "),
@@ -233,8 +240,9 @@ export function choice<K extends string>(doc: string, names: Record<K, string>):
   });
 }
 
+/** A message class of `@livekit/protocol`: its `fromJson` checks what it is given and throws on anything but the message's JSON. */
 interface MessageClass {
-  fromJson(json: any): { toJson(): unknown };
+  fromJson(json: unknown): { toJson(): unknown };
 }
 
 /**

@@ -35,7 +35,7 @@ export function validateSpec(spec: unknown, availableSecrets?: ReadonlySet<strin
       }
       const { args, controls, problems } = entryArgs(section, entry, trunkNames, availableSecrets);
       failures.push(...problems.map((f) => ({ property: at(f.property), reason: f.reason })));
-      failures.push(...validate(definitions[sections[section]] as never, args, controls).map((f) => ({ property: at(f.property), reason: f.reason })));
+      failures.push(...validate(definitions[sections[section]], args, controls).map((f) => ({ property: at(f.property), reason: f.reason })));
     }
   }
   return failures.length > 0 ? failures : specConflicts(spec as TelephonySpec);

@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import { LiveKitApiError } from "../../src/client/errors";
+import type { SipMethod, SipRequest, SipResponse } from "../../src/client/sipApi";
 import { TwirpSipApi } from "../../src/client/twirpSipApi";
 import { startEmulator } from "../../src/emulator";
 import { SearchPhoneNumbersRequest, SearchPhoneNumbersResponse } from "../../src/livekit/phoneNumberMessages";
@@ -13,7 +14,10 @@ import { token } from "./support/tokens";
 const emulator = useEmulator();
 const api = () => new TwirpSipApi({ url: emulator().url, apiKey: emulator().apiKey, apiSecret: emulator().apiSecret });
 /** Protobuf JSON has no `undefined`; dropping it lets the helpers below pass optional fields through. */
-const call = (method: Parameters<TwirpSipApi["call"]>[0], body: object = {}) => api().call(method, JSON.parse(JSON.stringify(body)));
+const call = <M extends SipMethod>(method: M, body: SipRequest<M>): Promise<SipResponse<M>> => {
+  const defined: SipRequest<M> = JSON.parse(JSON.stringify(body));
+  return api().call(method, defined);
+};
 
 const failure = async (promise: Promise<unknown>) => {
   const error = await promise.then(
@@ -26,28 +30,27 @@ const failure = async (promise: Promise<unknown>) => {
 };
 
 const search = async (countryCode: string, areaCode?: string, limit = 3) =>
-  ((await call("SearchPhoneNumbers", { countryCode, areaCode, limit })) as { items: { e164Format: string }[] }).items.map((i) => i.e164Format);
+  (await call("SearchPhoneNumbers", { countryCode, areaCode, limit })).items.map((i) => i.e164Format);
 let pins = 0;
 /** A new dispatch rule; each gets its own pin, so rules never conflict. */
 const rule = async () =>
-  ((await call("CreateSIPDispatchRule", { dispatchRule: { rule: { dispatchRuleIndividual: { roomPrefix: "call", pin: String(1000 + ++pins) } } } })) as { sipDispatchRuleId: string })
-    .sipDispatchRuleId;
+  (await call("CreateSIPDispatchRule", { dispatchRule: { rule: { dispatchRuleIndividual: { roomPrefix: "call", pin: String(1000 + ++pins) } } } })).sipDispatchRuleId;
 const buy = async (phoneNumbers: string[], sipDispatchRuleId?: string) =>
-  ((await call("PurchasePhoneNumber", { phoneNumbers, sipDispatchRuleId })) as { phoneNumbers: Record<string, any>[] }).phoneNumbers;
+  (await call("PurchasePhoneNumber", { phoneNumbers, sipDispatchRuleId })).phoneNumbers;
 
 describe("search", () => {
   it("offers the same numbers on every run, in order, with what LiveKit derives from them", async () => {
     expect(await search("US", "415")).toEqual(["+14155550100", "+14155550101", "+14155550102"]);
-    const [first] = ((await call("SearchPhoneNumbers", { countryCode: "US", areaCode: "800", limit: 1 })) as { items: object[] }).items;
+    const [first] = (await call("SearchPhoneNumbers", { countryCode: "US", areaCode: "800", limit: 1 })).items;
     expect(first).toMatchObject({ e164Format: "+18005550100", countryCode: "US", areaCode: "800", numberType: "PHONE_NUMBER_TYPE_TOLL_FREE", capabilities: ["voice"] });
     expect(await search("GB", undefined, 1)).toEqual(["+447400123400"]);
   });
 
   it("pages with LiveKit's tokens until the inventory is exhausted", async () => {
     const pages: string[][] = [];
-    let pageToken: object | undefined;
+    let pageToken: SipRequest<"SearchPhoneNumbers">["pageToken"];
     do {
-      const page = (await call("SearchPhoneNumbers", { countryCode: "US", areaCode: "212", limit: 40, pageToken })) as { items: { e164Format: string }[]; nextPageToken?: { token: string } };
+      const page = await call("SearchPhoneNumbers", { countryCode: "US", areaCode: "212", limit: 40, pageToken });
       pages.push(page.items.map((i) => i.e164Format));
       pageToken = page.nextPageToken?.token ? page.nextPageToken : undefined;
     } while (pageToken);
@@ -89,8 +92,8 @@ describe("assignment", () => {
   it("assigns, changes and removes the rule by ID or by number, moving the status", async () => {
     const [first, second] = [await rule(), await rule()];
     const [number] = await buy(["+14155550100"]);
-    const update = async (lookup: object, sipDispatchRuleId?: string) =>
-      ((await call("UpdatePhoneNumber", { ...lookup, sipDispatchRuleId })) as { phoneNumber: Record<string, unknown> }).phoneNumber;
+    const update = async (lookup: { id?: string; phoneNumber?: string }, sipDispatchRuleId?: string) =>
+      (await call("UpdatePhoneNumber", { ...lookup, sipDispatchRuleId })).phoneNumber;
     expect(await update({ id: number.id }, first)).toMatchObject({ status: "PHONE_NUMBER_STATUS_ACTIVE", sipDispatchRuleIds: [first] });
     expect(await update({ phoneNumber: "+14155550100" }, second)).toMatchObject({ status: "PHONE_NUMBER_STATUS_ACTIVE", sipDispatchRuleIds: [second] });
     expect(await update({ id: number.id })).toMatchObject({ sipDispatchRuleIds: [second] });
@@ -100,8 +103,8 @@ describe("assignment", () => {
   it("keeps a number that is still being provisioned pending", async () => {
     const [number] = await buy(["+14155550100"]);
     await emulator().store.put("phoneNumber", { ...emulator().store.get("phoneNumber", number.id)!, status: "PHONE_NUMBER_STATUS_PENDING" });
-    const updated = (await call("UpdatePhoneNumber", { id: number.id, sipDispatchRuleId: await rule() })) as { phoneNumber: Record<string, unknown> };
-    expect(updated.phoneNumber.status).toBe("PHONE_NUMBER_STATUS_PENDING");
+    const updated = await call("UpdatePhoneNumber", { id: number.id, sipDispatchRuleId: await rule() });
+    expect(updated.phoneNumber?.status).toBe("PHONE_NUMBER_STATUS_PENDING");
   });
 
   it("names what is wrong with the lookup, the rule or the number", async () => {
@@ -118,10 +121,10 @@ describe("release", () => {
   it("keeps the number as released, offers it again, and a second release changes nothing", async () => {
     const [number] = await buy(["+14155550100"], await rule());
     await call("ReleasePhoneNumbers", { phoneNumbers: ["+14155550100"] });
-    const got = ((await call("GetPhoneNumber", { id: number.id })) as { phoneNumber: Record<string, unknown> }).phoneNumber;
+    const got = (await call("GetPhoneNumber", { id: number.id })).phoneNumber;
     expect(got).toMatchObject({ status: "PHONE_NUMBER_STATUS_RELEASED", sipDispatchRuleIds: [], releasedAt: expect.any(String) });
     await call("ReleasePhoneNumbers", { ids: [number.id] });
-    expect(((await call("GetPhoneNumber", { id: number.id })) as { phoneNumber: { updatedAt: string } }).phoneNumber.updatedAt).toBe(got.updatedAt);
+    expect((await call("GetPhoneNumber", { id: number.id })).phoneNumber?.updatedAt).toBe(got?.updatedAt);
     expect(await search("US", "415", 1)).toEqual(["+14155550100"]);
   });
 
@@ -130,7 +133,7 @@ describe("release", () => {
     await call("ReleasePhoneNumbers", { ids: [old.id] });
     const [again] = await buy(["+14155550100"]);
     expect(again.id).not.toBe(old.id);
-    expect(((await call("GetPhoneNumber", { phoneNumber: "+14155550100" })) as { phoneNumber: { id: string } }).phoneNumber.id).toBe(again.id);
+    expect((await call("GetPhoneNumber", { phoneNumber: "+14155550100" })).phoneNumber?.id).toBe(again.id);
   });
 
   it("refuses unknown numbers without releasing the others", async () => {
@@ -147,14 +150,14 @@ describe("list", () => {
     const routed = await buy(["+14155550100", "+14155550101"], ruleId);
     const [idle, gone] = await buy(["+14155550102", "+14155550103"]);
     await call("ReleasePhoneNumbers", { ids: [gone.id] });
-    const list = async (body: object) => (await call("ListPhoneNumbers", body)) as { items: { id: string }[]; totalCount: number; offlineCount: number; nextPageToken?: { token: string } };
+    const list = (body: SipRequest<"ListPhoneNumbers">) => call("ListPhoneNumbers", body);
     const ids = (items: { id: string }[]) => items.map((i) => i.id).sort();
 
     expect((await list({})).totalCount).toBe(4);
     const owned = await list({ statuses: ["PHONE_NUMBER_STATUS_ACTIVE", "PHONE_NUMBER_STATUS_OFFLINE"] });
-    expect(ids(owned.items)).toEqual(ids([...routed, idle] as { id: string }[]));
+    expect(ids(owned.items)).toEqual(ids([...routed, idle]));
     expect(owned.offlineCount).toBe(1);
-    expect(ids((await list({ sipDispatchRuleId: ruleId })).items)).toEqual(ids(routed as { id: string }[]));
+    expect(ids((await list({ sipDispatchRuleId: ruleId })).items)).toEqual(ids(routed));
     const first = await list({ limit: 3 });
     const rest = await list({ pageToken: first.nextPageToken });
     expect([first.items.length, rest.items.length, rest.nextPageToken?.token ?? ""]).toEqual([3, 1, ""]);
@@ -190,7 +193,7 @@ describe("state file", () => {
     const statePath = join(tempDir(), "numbers.json");
     const first = await startEmulator({ port: 0, statePath });
     const firstApi = new TwirpSipApi({ url: first.url, apiKey: first.apiKey, apiSecret: first.apiSecret });
-    const { phoneNumbers } = (await firstApi.call("PurchasePhoneNumber", { phoneNumbers: ["+14155550100", "+14155550101"] })) as { phoneNumbers: { id: string }[] };
+    const { phoneNumbers } = await firstApi.call("PurchasePhoneNumber", { phoneNumbers: ["+14155550100", "+14155550101"] });
     await firstApi.call("ReleasePhoneNumbers", { ids: [phoneNumbers[1].id] });
     await first.close();
     const second = await startEmulator({ port: 0, statePath });

@@ -109,10 +109,10 @@ export const dispatchRule: ResourceDefinition<typeof dispatchRuleSchema.fields> 
     replace: (api, sipDispatchRuleId, replace) => api.call("UpdateSIPDispatchRule", { sipDispatchRuleId, replace }),
     // There is no Get for rules; a list filtered by ID is the lookup LiveKit offers.
     get: async (api, id) => {
-      const { items } = (await api.call("ListSIPDispatchRule", { dispatchRuleIds: [id] })) as { items: { sipDispatchRuleId?: string }[] };
+      const { items } = await api.call("ListSIPDispatchRule", { dispatchRuleIds: [id] });
       return items.find((item) => item?.sipDispatchRuleId === id);
     },
-    list: async (api) => ((await api.call("ListSIPDispatchRule", {})) as { items: unknown[] }).items,
+    list: async (api) => (await api.call("ListSIPDispatchRule", {})).items,
     remove: async (api, sipDispatchRuleId) => {
       try {
         await api.call("DeleteSIPDispatchRule", { sipDispatchRuleId });

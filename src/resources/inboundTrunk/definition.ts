@@ -46,5 +46,10 @@ export const inboundTrunk: ResourceDefinition<typeof inboundTrunkSchema.fields> 
     reads: ["numbers", "allowedNumbers"],
     shape: (args, name, id): TrunkShape => ({ name, id, numbers: args.numbers, allowedNumbers: args.allowedNumbers }),
   },
-  livekit: trunkBinding("Inbound"),
+  livekit: trunkBinding({
+    create: (api, trunk) => api.call("CreateSIPInboundTrunk", { trunk }),
+    replace: (api, sipTrunkId, replace) => api.call("UpdateSIPInboundTrunk", { sipTrunkId, replace }),
+    get: async (api, sipTrunkId) => (await api.call("GetSIPInboundTrunk", { sipTrunkId })).trunk,
+    list: async (api) => (await api.call("ListSIPInboundTrunk", {})).items,
+  }),
 };

@@ -46,5 +46,10 @@ export const outboundTrunk: ResourceDefinition<typeof outboundTrunkSchema.fields
     krispEnabled:
       "outbound trunks have no Krisp setting: LiveKit turns Krisp on per outbound call (krisp_enabled of CreateSIPParticipant)",
   },
-  livekit: trunkBinding("Outbound"),
+  livekit: trunkBinding({
+    create: (api, trunk) => api.call("CreateSIPOutboundTrunk", { trunk }),
+    replace: (api, sipTrunkId, replace) => api.call("UpdateSIPOutboundTrunk", { sipTrunkId, replace }),
+    get: async (api, sipTrunkId) => (await api.call("GetSIPOutboundTrunk", { sipTrunkId })).trunk,
+    list: async (api) => (await api.call("ListSIPOutboundTrunk", {})).items,
+  }),
 };

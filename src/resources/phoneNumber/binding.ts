@@ -1,23 +1,14 @@
 import { isNotFound } from "../../client/errors";
-import type { SipApi } from "../../client/sipApi";
+import type { SipApi, SipResponse } from "../../client/sipApi";
+import type { ObjectWire } from "../../schema/composite";
 import type { LiveKitBinding } from "../definition";
+import type { phoneNumberSchema } from "./schema";
 
-/** A number as LiveKit's JSON describes it (`PhoneNumber`), with the fields this binding reads. */
-interface LivePhoneNumber {
-  id: string;
-  e164Format: string;
-  status: string;
-  sipDispatchRuleId?: string;
-  sipDispatchRuleIds?: string[];
-}
+/** A number as LiveKit's JSON describes it (`PhoneNumber`). */
+type LivePhoneNumber = SipResponse<"ListPhoneNumbers">["items"][number];
 
 /** What `phoneNumberSchema.toWire` sends: the number or a search, and the rule. */
-interface PhoneNumberWire {
-  phoneNumber?: string;
-  countryCode?: string;
-  areaCode?: string;
-  sipDispatchRuleId?: string;
-}
+type PhoneNumberWire = ObjectWire<typeof phoneNumberSchema.fields>;
 
 /** Numbers the project owns; released ones stay listed by LiveKit but are gone for Pulumi. */
 const OWNED = ["PHONE_NUMBER_STATUS_ACTIVE", "PHONE_NUMBER_STATUS_PENDING", "PHONE_NUMBER_STATUS_OFFLINE"];
@@ -34,12 +25,18 @@ const asLive = (number: LivePhoneNumber) => ({
   sipDispatchRuleId: number.sipDispatchRuleIds?.[0] ?? number.sipDispatchRuleId ?? "",
 });
 
+/** The number a Get or Update answers with, which LiveKit always includes in a successful answer. */
+function answered(method: "GetPhoneNumber" | "UpdatePhoneNumber", phoneNumber: LivePhoneNumber | undefined): LivePhoneNumber {
+  if (phoneNumber === undefined) throw new Error(`LiveKit answered ${method} without the number`);
+  return phoneNumber;
+}
+
 /** Get and Update name a number by ID or by the number itself (what adoptId may hold). */
 const lookup = (idOrNumber: string) => (idOrNumber.startsWith("+") ? { phoneNumber: idOrNumber } : { id: idOrNumber });
 
 /** The first number for sale that matches the search: the search is resolved here, once. */
 async function firstForSale(api: SipApi, countryCode: string, areaCode: string | undefined): Promise<string> {
-  const { items } = (await api.call("SearchPhoneNumbers", { countryCode, ...(areaCode ? { areaCode } : {}), limit: 1 })) as { items: LivePhoneNumber[] };
+  const { items } = await api.call("SearchPhoneNumbers", { countryCode, ...(areaCode ? { areaCode } : {}), limit: 1 });
   if (items.length === 0) {
     throw new Error(`LiveKit has no numbers for sale in ${countryCode}${areaCode ? ` with area code ${areaCode}` : ""}; search another area code (\`lk number search\`)`);
   }
@@ -47,26 +44,24 @@ async function firstForSale(api: SipApi, countryCode: string, areaCode: string |
 }
 
 /** Buys, assigns and releases LiveKit Phone Numbers (`livekit.PhoneNumberService`). */
-export const phoneNumberBinding: LiveKitBinding = {
+export const phoneNumberBinding: LiveKitBinding<PhoneNumberWire> = {
   async create(api, wire) {
-    const { phoneNumber, countryCode, areaCode, sipDispatchRuleId } = wire as PhoneNumberWire;
+    const { phoneNumber, countryCode, areaCode, sipDispatchRuleId } = wire;
     if (phoneNumber === undefined && countryCode === undefined) {
       throw new Error("nothing to buy: set phoneNumber, or countryCode (and areaCode) to search; or adoptId to take over a number the project owns");
     }
     const number = phoneNumber ?? (await firstForSale(api, countryCode!, areaCode));
-    const { phoneNumbers } = (await api.call("PurchasePhoneNumber", { phoneNumbers: [number], ...(sipDispatchRuleId ? { sipDispatchRuleId } : {}) })) as {
-      phoneNumbers: LivePhoneNumber[];
-    };
+    const { phoneNumbers } = await api.call("PurchasePhoneNumber", { phoneNumbers: [number], ...(sipDispatchRuleId ? { sipDispatchRuleId } : {}) });
     return asLive(phoneNumbers[0]);
   },
   async replace(api, idOrNumber, wire) {
-    const sipDispatchRuleId = (wire as PhoneNumberWire).sipDispatchRuleId ?? "";
-    const { phoneNumber } = (await api.call("UpdatePhoneNumber", { ...lookup(idOrNumber), sipDispatchRuleId })) as { phoneNumber: LivePhoneNumber };
-    return asLive(phoneNumber);
+    const sipDispatchRuleId = wire.sipDispatchRuleId ?? "";
+    const { phoneNumber } = await api.call("UpdatePhoneNumber", { ...lookup(idOrNumber), sipDispatchRuleId });
+    return asLive(answered("UpdatePhoneNumber", phoneNumber));
   },
   async get(api, idOrNumber) {
     try {
-      const { phoneNumber } = (await api.call("GetPhoneNumber", lookup(idOrNumber))) as { phoneNumber: LivePhoneNumber };
+      const phoneNumber = answered("GetPhoneNumber", (await api.call("GetPhoneNumber", lookup(idOrNumber))).phoneNumber);
       return OWNED.includes(phoneNumber.status) ? asLive(phoneNumber) : undefined;
     } catch (e) {
       if (isNotFound(e)) return undefined;
@@ -85,10 +80,7 @@ export const phoneNumberBinding: LiveKitBinding = {
     const numbers: LivePhoneNumber[] = [];
     let pageToken: { token: string } | undefined;
     do {
-      const page = (await api.call("ListPhoneNumbers", { statuses: OWNED, ...(pageToken ? { pageToken } : {}) })) as {
-        items: LivePhoneNumber[];
-        nextPageToken?: { token?: string };
-      };
+      const page = await api.call("ListPhoneNumbers", { statuses: OWNED, ...(pageToken ? { pageToken } : {}) });
       numbers.push(...page.items);
       pageToken = page.nextPageToken?.token ? { token: page.nextPageToken.token } : undefined;
     } while (pageToken);

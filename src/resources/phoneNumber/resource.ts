@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { ArgsOf } from "../definition";
-import type { phoneNumber, phoneNumberOutputs } from "./definition";
+import type { phoneNumber } from "./definition";
+import type { phoneNumberOutputs } from "./schema";
 import type { ObjectValue } from "../../schema/composite";
 import { LiveKitResource } from "../pulumi/liveKitResource";
 import type { ControlArgs, Inputs, LiveKitTimestamps, Outputs } from "../pulumi/types";

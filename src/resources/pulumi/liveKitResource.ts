@@ -27,7 +27,7 @@ const timestamps = ["createdAt", "updatedAt"];
 /** What a resource type contributes to the stack-wide checks of its program (see programChecks.ts). */
 export type StackChecks = (
   name: string,
-  args: Record<string, any>,
+  args: Record<string, unknown>,
 ) => { problems: pulumi.Input<unknown>; register?(resource: pulumi.Resource, krispEnabled?: pulumi.Input<boolean>): void };
 
 /**
@@ -56,7 +56,7 @@ export abstract class LiveKitResource extends pulumi.dynamic.Resource {
     for (const key of outputKeys) if (!lazyKeys.includes(key)) props[key] = undefined;
     Object.assign(props, args);
     for (const key of secretKeys) if (props[key] !== undefined) props[key] = pulumi.secret(props[key] as pulumi.Input<string>);
-    const checks = stackChecks?.(name, args as Record<string, any>);
+    const checks = stackChecks?.(name, args as Record<string, unknown>);
     // The ID output is `this.id` (below), and problems, mostly none, are an input only: neither needs
     // an output of its own.
     Object.assign(props, { __resourceName: name, ...(checks?.problems === undefined ? {} : { __stackProblems: checks.problems }) });

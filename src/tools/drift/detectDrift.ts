@@ -17,9 +17,9 @@ export function detectDrift(desired: DesiredResource[], live: LiveProject, known
       report.missing.push(match.expectedId ? { type, name, id: match.expectedId } : { type, name, sameName: match.sameName });
       continue;
     }
-    const definition = definitions[type] as unknown as ResourceDefinition;
+    const definition: ResourceDefinition = definitions[type];
     const id = String(match.live[definition.idField]);
-    const liveArgs = definition.schema.fromWire(match.live) as Record<string, unknown>;
+    const liveArgs: Record<string, unknown> = definition.schema.fromWire(match.live) ?? {};
     const fields = fieldDrift(definition, resolveReferences(match.desired, matches), liveArgs);
     if (fields.length > 0) report.changed.push({ type, name, id, fields });
     else report.inSync.push({ type, name, id });

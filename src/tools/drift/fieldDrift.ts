@@ -37,6 +37,6 @@ export function fieldDrift(definition: ResourceDefinition, desired: Record<strin
   const livekit = withSecretsMasked(definition, live);
   return changedFields(definition, stack, livekit).flatMap((key) => {
     const field = definition.schema.fields[key];
-    return differences(key, field.canonical(stack[key] as never), field.canonical(livekit[key] as never));
+    return differences(key, field.canonical(stack[key]), field.canonical(livekit[key]));
   });
 }

@@ -4,7 +4,7 @@ import { validate } from "../../resources/validate";
 import type { LiveObject, LiveProject } from "../../resources/liveProject";
 import { LogicalNames } from "./logicalNames";
 import { replacedAt, secretPaths } from "../../resources/secretPaths";
-import { type SchemaNode, withoutDefaults } from "./withoutDefaults";
+import { withoutDefaults } from "./withoutDefaults";
 
 /** Stands for a secret value: the config key the user stores it under. */
 export class SecretPlaceholder {
@@ -56,9 +56,9 @@ export function buildExportModel(live: LiveProject): ExportModel {
   const names = new LogicalNames();
   const model: ExportModel = { resources: [], secrets: [], warnings: [] };
   for (const type of sipResourceTypes) {
-    const definition = definitions[type] as unknown as ResourceDefinition;
+    const definition: ResourceDefinition = definitions[type];
     for (const object of [...live[type]].sort(byId(definition))) {
-      const full = definition.schema.fromWire(object) as Record<string, unknown>;
+      const full: Record<string, unknown> = definition.schema.fromWire(object) ?? {};
       const id = String(object[definition.idField]);
       const described = describeObject(type, full.name, id);
       const logicalName = names.claim(String(full.name ?? ""), fallbackNames[type]);
@@ -79,7 +79,7 @@ const capitalized = (part: string | number) => String(part)[0].toUpperCase() + S
 
 /** The arguments without defaults, each secret replaced by a config key named after the object and the path. */
 function withSecretPlaceholders(definition: ResourceDefinition, full: Record<string, unknown>, logicalName: string, described: string) {
-  let args: unknown = withoutDefaults(definition.schema.fields as Record<string, SchemaNode>, full);
+  let args: unknown = withoutDefaults(definition.schema.fields, full);
   const secrets: SecretSetting[] = [];
   for (const path of secretPaths(definition, full)) {
     const configKey = logicalName + path.filter((part) => part !== "roomConfig").map(capitalized).join("");

@@ -3,7 +3,7 @@ import type { Field } from "../../schema/field";
 import { isRecord } from "../../schema/jsonTree";
 
 /** A schema node as the composite builders expose it: objects and lists of objects name their fields, oneOfs their variants. */
-export type SchemaNode = Field<any, boolean> & {
+export type SchemaNode = Field<unknown, boolean, unknown> & {
   fields?: Record<string, SchemaNode>;
   variants?: Record<string, Record<string, SchemaNode>>;
 };

@@ -17,7 +17,7 @@ afterAll(() => env?.close());
 let pins = 0;
 /** A dispatch rule made directly in LiveKit; each has its own pin, so rules never conflict. */
 const newRule = async () =>
-  ((await livekit.call("CreateSIPDispatchRule", { dispatchRule: { rule: { dispatchRuleIndividual: { roomPrefix: "call", pin: String(1000 + ++pins) } } } })) as { sipDispatchRuleId: string })
+  (await livekit.call("CreateSIPDispatchRule", { dispatchRule: { rule: { dispatchRuleIndividual: { roomPrefix: "call", pin: String(1000 + ++pins) } } } }))
     .sipDispatchRuleId;
 
 const inputs = async (name: string, args: Record<string, unknown>) => ({ ...args, __resourceName: name, __provider: await env.providerText("PhoneNumber") });
@@ -177,7 +177,7 @@ describe("a number bought by search", () => {
 describe("adoption", () => {
   let owned: { id: string; e164Format: string }[] = [];
   beforeAll(async () => {
-    const bought = (await livekit.call("PurchasePhoneNumber", { phoneNumbers: ["+13125550100", "+13125550101"] })) as { phoneNumbers: typeof owned };
+    const bought = await livekit.call("PurchasePhoneNumber", { phoneNumbers: ["+13125550100", "+13125550101"] });
     owned = bought.phoneNumbers;
   });
 

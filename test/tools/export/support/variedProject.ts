@@ -14,17 +14,17 @@ import { fullDispatchRule, fullInboundTrunk, fullOutboundTrunk } from "../../../
 export async function seedVariedProject(emulator: RunningEmulator) {
   const api = new TwirpSipApi({ url: emulator.url, apiKey: emulator.apiKey, apiSecret: emulator.apiSecret });
   const sdk = new SipClient(emulator.url, emulator.apiKey, emulator.apiSecret);
-  const wire = <T extends keyof typeof definitions>(type: T, args: unknown) => definitions[type].schema.toWire(args as never);
+  const { InboundTrunk, OutboundTrunk, DispatchRule } = definitions;
 
-  const twilio = await api.call("CreateSIPInboundTrunk", { trunk: wire("InboundTrunk", fullInboundTrunk) });
+  const twilio = await api.call("CreateSIPInboundTrunk", { trunk: InboundTrunk.schema.toWire(fullInboundTrunk) });
   const office = await sdk.createSipInboundTrunk("Office", ["+14155550100"], { authUsername: "office", authPassword: "office-pass" });
   const officeAnnex = await sdk.createSipInboundTrunk("Office", ["+14155550101"], { allowedNumbers: ["+14155550177"] });
   await sdk.createSipInboundTrunk("", [], { allowedAddresses: ["10.0.0.0/8"] });
   const gone = await sdk.createSipInboundTrunk("Gone", ["+14155550102"]);
-  await api.call("CreateSIPOutboundTrunk", { trunk: wire("OutboundTrunk", fullOutboundTrunk) });
+  await api.call("CreateSIPOutboundTrunk", { trunk: OutboundTrunk.schema.toWire(fullOutboundTrunk) });
   await sdk.createSipOutboundTrunk("Dialer", "sip.example.com", ["+14155550199"]);
 
-  await api.call("CreateSIPDispatchRule", { dispatchRule: wire("DispatchRule", { ...fullDispatchRule, trunkIds: [twilio.sipTrunkId] }) });
+  await api.call("CreateSIPDispatchRule", { dispatchRule: DispatchRule.schema.toWire({ ...fullDispatchRule, trunkIds: [twilio.sipTrunkId] }) });
   const agents = [new RoomAgentDispatch({ agentName: "front-desk", metadata: '{"lang":"de"}' })];
   await sdk.createSipDispatchRule(
     { type: "direct", roomName: "lobby", pin: "4321" },
