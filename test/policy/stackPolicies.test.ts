@@ -88,6 +88,13 @@ describe("livekit-krisp-required", () => {
     ]);
   });
 
+  it("leaves out numbers whose calls always land on another rule", () => {
+    const vip = ruleOn("vip", [main], { numbers: ["+14155550100"], krispEnabled: true });
+    const lobby = resource("DispatchRule", "lobby", { rule: { type: "direct", roomName: "lobby" } });
+    const twoNumbers = trunk("main", { ...main.props, numbers: ["+14155550100", "+14155550101"] });
+    expect(messages(krispRequired.check([twoNumbers, vip, lobby], required))).toEqual([expect.stringMatching(/^Calls to \+14155550101 through InboundTrunk "main" land on DispatchRule "lobby"/)]);
+  });
+
   it("passes when the trunk or the rule enables Krisp", () => {
     const krispTrunk = trunk("main", { ...main.props, krispEnabled: true });
     expect(krispRequired.check([krispTrunk, ruleOn("sales", [krispTrunk])], required).findings).toEqual([]);

@@ -26,7 +26,8 @@ function trunkGaps(routing: StackRouting): Gap[] {
       // Calls no trunk accepts only reach rules on self-hosted LiveKit, and never carry a trunk's settings.
       if (route.trunk === undefined) continue;
       for (const rule of route.rules) {
-        if (rule.krisp || !routing.byUrn.has(rule.id)) continue;
+        // A rule another always beats for this number never gets its calls.
+        if (rule.krisp || rule.shadowedBy !== undefined || !routing.byUrn.has(rule.id)) continue;
         const key = `${route.trunk.id} ${rule.id}`;
         const gap = gaps.get(key) ?? { trunkUrn: route.trunk.id, ruleUrn: rule.id, numbers: new Set<string>() };
         gap.numbers.add(entry.calledNumber ?? "any other number");
