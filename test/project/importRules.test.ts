@@ -34,6 +34,7 @@ const layers: Record<string, string[]> = {
   "tools/export": ["stack", "resources", "schema", "client", "livekit"],
   "tools/drift": ["tools/offline", "provider", "resources", "schema", "client", "livekit"],
   routing: ["tools/offline", "callRouting/index.ts", "stack", "resources", "schema", "livekit"],
+  policy: ["callRouting/index.ts", "livekit"],
   cli: ["routing", "tools/drift", "tools/export", "tools/offline", "emulator", "provider", "resources", "client", "livekit"],
   program: ["stack"],
   "index.ts": ["stack", "resources"],

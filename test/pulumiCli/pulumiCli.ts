@@ -35,6 +35,16 @@ export interface EngineEvent {
   resOutputsEvent?: { metadata: StepMetadata; planning?: boolean };
   diagnosticEvent?: { urn?: string; message: string; severity: string };
   summaryEvent?: { resourceChanges: Record<string, number>; durationSeconds: number };
+  /** A policy pack's violation (or its note that a policy cannot run during preview). */
+  policyEvent?: PolicyEvent;
+}
+
+export interface PolicyEvent {
+  resourceUrn?: string;
+  message: string;
+  policyName: string;
+  policyPackName: string;
+  enforcementLevel: "advisory" | "mandatory" | "remediate";
 }
 
 export interface PreviewStep {
@@ -117,13 +127,13 @@ export class PulumiStack {
   }
 
   /** Runs the CLI without blocking the event loop: the emulator in this process keeps answering. */
-  pulumi(args: string[], opts: { allowFailure?: boolean; events?: boolean } = {}): Promise<CliResult> {
+  pulumi(args: string[], opts: { allowFailure?: boolean; events?: boolean; env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
     // With --json, up, refresh and destroy stream the engine's events as JSON documents.
     const flags = ["--non-interactive", ...(opts.events ? ["--json"] : [])];
     const separator = args.indexOf("--");
     const fullArgs = separator < 0 ? [...args, ...flags] : [...args.slice(0, separator), ...flags, ...args.slice(separator)];
     return new Promise((resolve, reject) => {
-      const child = spawn("pulumi", fullArgs, { cwd: this.dir, env: this.env, stdio: ["ignore", "pipe", "pipe"] });
+      const child = spawn("pulumi", fullArgs, { cwd: this.dir, env: { ...this.env, ...opts.env }, stdio: ["ignore", "pipe", "pipe"] });
       let stdout = "";
       let stderr = "";
       child.stdout.on("data", (d) => (stdout += d));
@@ -213,7 +223,7 @@ export function jsonDocuments(text: string): unknown[] {
 }
 
 function isEvent(doc: unknown): doc is EngineEvent {
-  return typeof doc === "object" && doc !== null && ("resourcePreEvent" in doc || "resOutputsEvent" in doc || "diagnosticEvent" in doc || "summaryEvent" in doc);
+  return typeof doc === "object" && doc !== null && ("resourcePreEvent" in doc || "resOutputsEvent" in doc || "diagnosticEvent" in doc || "summaryEvent" in doc || "policyEvent" in doc);
 }
 
 /** The root project as a user runs it, its program taken from the installed package. */
