@@ -74,7 +74,7 @@ export interface StackPolicy<C extends object = object> extends PolicyBase<C> {
   check(resources: readonly StackResource[], config: C): Verdict;
 }
 
-export type TelephonyPolicy = ResourcePolicy<any> | StackPolicy<any>;
+export type TelephonyPolicy = ResourcePolicy<object> | StackPolicy<object>;
 
 export const PASS: Verdict = { findings: [] };
 

@@ -1,5 +1,5 @@
 import type { PolicyConfigSchema, PolicyPackArgs, PolicyResource, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
-import type { ResourcePolicy, StackPolicy, TelephonyPolicy, Verdict } from "./policy";
+import type { ConfigProperty, ResourcePolicy, StackPolicy, TelephonyPolicy, Verdict } from "./policy";
 import { kindOf } from "./resourceTypes";
 import { plainProps } from "./values";
 
@@ -11,7 +11,8 @@ import { plainProps } from "./values";
 export const POLICY_PACK_NAME = "livekit-telephony";
 
 function configSchema(policy: TelephonyPolicy): PolicyConfigSchema | undefined {
-  const entries = Object.entries(policy.config.properties as Record<string, TelephonyPolicy["config"]["properties"][string]>);
+  const properties: Readonly<Record<string, ConfigProperty>> = policy.config.properties;
+  const entries = Object.entries(properties);
   if (entries.length === 0) return undefined;
   return {
     properties: Object.fromEntries(entries.map(([key, p]) => [key, { type: p.type, default: p.default, description: p.description, ...(p.enum ? { enum: [...p.enum] } : {}) }])),
@@ -45,7 +46,7 @@ function common(policy: TelephonyPolicy) {
   };
 }
 
-function resourcePolicy(policy: ResourcePolicy<any>): ResourceValidationPolicy {
+function resourcePolicy(policy: ResourcePolicy<object>): ResourceValidationPolicy {
   return {
     ...common(policy),
     validateResource: (args, reportViolation) => {
@@ -66,7 +67,7 @@ function stackResources(resources: readonly PolicyResource[]) {
   });
 }
 
-function stackPolicy(policy: StackPolicy<any>): StackValidationPolicy {
+function stackPolicy(policy: StackPolicy<object>): StackValidationPolicy {
   return {
     ...common(policy),
     validateStack: (args, reportViolation) => {
