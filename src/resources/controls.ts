@@ -109,6 +109,9 @@ const controlOf = (name: ControlName): Control<unknown, Kind, boolean> => contro
 /** The controls kept in a resource's outputs, which a refresh turns back into inputs. */
 export const storedControlNames: readonly ControlName[] = controlNames.filter((name) => controlOf(name).stored !== false);
 
+/** The controls the resource classes set, never programs: a provider that knows the resource's name itself needs none of them. */
+export const internalControlNames: readonly ControlName[] = controlNames.filter((name) => !controlOf(name).user);
+
 /** The controls programs set on resources of a kind. */
 export const userControlNames = (kind: Kind): ControlName[] => controlNames.filter((name) => controlOf(name).user && controlOf(name).kinds.includes(kind));
 

@@ -35,6 +35,7 @@ export function object<F extends Fields>(doc: string, fields: F): ObjectField<F>
     zod: z.strictObject(shape) as unknown as z.ZodType<ObjectValue<F>>,
     doc,
     type: "object",
+    form: { kind: "object", doc, fields },
     toWire: (value) => {
       const wire: Record<string, unknown> = {};
       for (const [key, f] of entries(fields)) {
@@ -74,6 +75,7 @@ export function listOf<T>(doc: string, item: Field<T, boolean>, options: { max?:
     zod,
     doc,
     type: `${item.type}[]`,
+    form: { kind: "list", item: item.form },
     toWire: (list) => list.map((v) => item.toWire(v)),
     fromWire: (wire) => (Array.isArray(wire) ? wire.map((w) => item.fromWire(w)).filter((v): v is T => v !== undefined) : undefined),
     canonical: (list) => (list ?? []).map((v) => item.canonical(v)),
@@ -111,6 +113,7 @@ export function oneOf<V extends Record<string, Variant<Fields>>>(doc: string, va
   const union = field<VariantValue<V>>({
     zod,
     type: "object (one of the variants)",
+    form: { kind: "variants", doc, variants: Object.fromEntries(Object.entries(variants).map(([type, v]) => [type, v.fields])) },
     doc: `${doc} \`type\` is one of ${Object.keys(variants).map((k) => `\`${k}\``).join(", ")}.`,
     toWire: (value) => {
       const { type, ...rest } = value as { type: string };
