@@ -83,6 +83,8 @@ export const controls = {
   ),
   /** The Pulumi resource name, which the engine does not pass to dynamic providers. */
   __resourceName: internal<string>(),
+  /** The resource's URN, which the native provider has from the engine: its warnings are the resource's diagnostics. */
+  __urn: internal<string>({ stored: false }),
   /** Conflicts with other resources of the same program, found where the program declares them. */
   __stackProblems: internal<Failure[]>({ takes: Array.isArray, stored: false }),
 };

@@ -7,7 +7,7 @@ import { REPO_ROOT } from "../harness/paths";
 import { preparePackedProject } from "../harness/fixtureProject";
 import { fullDispatchRule, fullInboundTrunk, fullOutboundTrunk } from "../fixtures/fullArgs";
 import { describeLifecycle } from "./lifecycle";
-import { PulumiStack, steps } from "./pulumiCli";
+import { PulumiStack } from "./pulumiCli";
 import type { StackCase } from "./stackCases";
 
 /**
@@ -163,17 +163,28 @@ describe("pulumi import of every kind through the real CLI, against the emulator
 
   it("then a program declaring the same settings previews no changes (--expect-no-changes)", async () => {
     const preview = await stack.preview(["--expect-no-changes"], { allowFailure: true });
-    expect([preview.code, steps(preview.events)]).toEqual([0, []]);
-    expect(steps(preview.events, { includeSame: true }).sort()).toEqual(imports.map(([type, name]) => `same ${type} ${name}`).sort());
+    expect(preview.code).toBe(0);
+    const planned = (await stack.previewJson()).steps.filter((step) => step.urn.includes("::livekit:index:"));
+    expect(planned.map((step) => `${step.op} ${step.urn.split("::").slice(-2).join(" ")}`).sort()).toEqual(imports.map(([type, name]) => `same livekit:index:${type} ${name}`).sort());
   });
 });
 
 describe("the plugin as the CLI runs it", () => {
   let stack: PulumiStack;
+  const program = `
+const pulumi = require("@pulumi/pulumi");
+new pulumi.CustomResource("livekit:index:DispatchRule", "private", { rule: { type: "individual" }, hidePhoneNumber: true });
+`;
   beforeAll(async () => {
-    stack = await PulumiStack.create("native-schema", { files: { "Pulumi.yaml": pulumiYaml("native-schema", "index.js"), "index.js": "" } });
+    stack = await PulumiStack.create("native-plugin", { files: { "Pulumi.yaml": pulumiYaml("native-plugin", "index.js"), "index.js": program } });
   }, 60_000);
   afterAll(() => stack?.remove());
+
+  it("shows check's warnings as the resource's diagnostics in preview, which needs no credentials", async () => {
+    const preview = await stack.previewJson();
+    const warnings = (preview.diagnostics ?? []).filter((d) => d.severity === "warning" && d.urn?.includes("livekit:"));
+    expect(warnings).toEqual([expect.objectContaining({ urn: expect.stringMatching(/livekit:index:DispatchRule::private$/), message: expect.stringContaining("hidePhoneNumber with an individual rule") })]);
+  });
 
   it("`pulumi package get-schema` gets the committed provider/schema.json from the plugin", async () => {
     const plugin = path.join((await preparePackedProject()).dir, "node_modules", ".bin", "pulumi-resource-livekit");

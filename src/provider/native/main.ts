@@ -7,7 +7,7 @@ import { serve } from "./server";
 
 // The engine reads the port from stdout's first line; everything else goes to stderr, which the
 // CLI shows as the provider's log.
-serve().then(
+serve(process.argv.slice(2)).then(
   ({ port }) => process.stdout.write(`${port}\n`),
   (error: unknown) => {
     console.error(`pulumi-resource-livekit: ${error instanceof Error ? error.message : String(error)}`);

@@ -4,13 +4,16 @@ import { internalControlNames, splitControls } from "../../resources/controls";
 import { secretPaths, type ValuePath } from "../../resources/secretPaths";
 import { changedFields } from "../changes";
 import { connector } from "../connect";
-import { lifecycle } from "../lifecycle";
+import { consoleWarn, lifecycle, type Warn } from "../lifecycle";
 import { declaredInputs } from "../outputs";
 import { retrySettings, settingsFrom, type ConfigSource } from "../settings";
 import { configVariables, packageName, typeToken } from "./packageSchema";
 import { conceal, reveal } from "./secrets";
 
 type Props = Record<string, unknown>;
+
+/** Shows a warning as a resource's diagnostic (the engine's Log service), or where else it can. */
+export type ResourceWarning = (urn: string | undefined, warning: string) => void;
 
 export type PropertyChange = "add" | "delete" | "update" | "update-replace";
 
@@ -63,7 +66,11 @@ export class NativeProvider {
   private readonly connect = connector(() => settingsFrom(this.config));
   private readonly lifecycles = new Map<ResourceType, ReturnType<typeof lifecycle>>();
 
-  constructor(readonly version: string) {}
+  /** Warnings go to `warn` with the resource's URN; without it, to stderr as the dynamic provider host's do. */
+  constructor(
+    readonly version: string,
+    private readonly warn?: ResourceWarning,
+  ) {}
 
   /** The provider resource's settings (`livekit:url`, …, or a provider resource's arguments). */
   configure(args: Props): void {
@@ -95,20 +102,20 @@ export class NativeProvider {
   }
 
   async check(urn: string, olds: Props, news: Props): Promise<{ inputs: Props; failures?: Failure[] }> {
-    const { definition, name, face } = this.resolve(urn);
+    const { definition, face } = this.resolve(urn);
     const previous = revealed(olds);
     const next = revealed(news);
-    const result = await face.check(this.named(previous.value, name), this.named(next.value, name));
+    const result = await face.check(this.named(previous.value, urn), this.named(next.value, urn));
     if (result.failures?.length) return { inputs: news, failures: result.failures };
     const inputs = withoutInternal(result.inputs as Props);
     return { inputs: this.concealed(definition, inputs, next.secrets) };
   }
 
   async diff(id: string, urn: string, olds: Props, news: Props): Promise<NativeDiff> {
-    const { definition, name, face } = this.resolve(urn);
+    const { definition, face } = this.resolve(urn);
     const previous = revealed(olds).value;
     const next = revealed(news).value;
-    const result = await face.diff(id, previous, this.named(next, name));
+    const result = await face.diff(id, previous, this.named(next, urn));
     const replaces = result.replaces ?? [];
     const before = splitControls(previous).args;
     const after = splitControls(next).args;
@@ -122,9 +129,9 @@ export class NativeProvider {
   }
 
   async create(urn: string, inputs: Props): Promise<{ id: string; outs: Props }> {
-    const { definition, name, face } = this.resolve(urn);
+    const { definition, face } = this.resolve(urn);
     const given = revealed(inputs);
-    const created = await face.create(this.named(given.value, name));
+    const created = await face.create(this.named(given.value, urn));
     return { id: created.id, outs: this.concealed(definition, withoutInternal(created.outs), given.secrets) };
   }
 
@@ -134,10 +141,10 @@ export class NativeProvider {
    * which the engine checks like a program's.
    */
   async read(id: string, urn: string, props: Props): Promise<{ id?: string; props?: Props; inputs?: Props }> {
-    const { definition, name, face } = this.resolve(urn);
+    const { definition, face } = this.resolve(urn);
     const stored = revealed(props);
     const importing = Object.keys(stored.value).length === 0;
-    const result = await face.read(id, this.named(stored.value, name));
+    const result = await face.read(id, this.named(stored.value, urn));
     if (!result.id) return {};
     const outputs = withoutInternal(result.props as Props);
     const inputs = importing ? declaredInputs(definition, outputs) : withoutInternal(result.inputs as Props);
@@ -145,29 +152,31 @@ export class NativeProvider {
   }
 
   async update(id: string, urn: string, olds: Props, news: Props): Promise<{ outs: Props }> {
-    const { definition, name, face } = this.resolve(urn);
+    const { definition, face } = this.resolve(urn);
     const next = revealed(news);
-    const updated = await face.update(id, revealed(olds).value, this.named(next.value, name));
+    const updated = await face.update(id, revealed(olds).value, this.named(next.value, urn));
     return { outs: this.concealed(definition, withoutInternal(updated.outs as Props), next.secrets) };
   }
 
   async delete(id: string, urn: string, props: Props): Promise<void> {
-    const { name, face } = this.resolve(urn);
-    await face.delete(id, this.named(revealed(props).value, name));
+    const { face } = this.resolve(urn);
+    await face.delete(id, this.named(revealed(props).value, urn));
   }
 
   private resolve(urn: string) {
-    const { token, name } = parseUrn(urn);
+    const { token } = parseUrn(urn);
     const type = lifecycleTypes.get(token);
     if (!type) throw new Error(`unknown resource type ${token}: the ${packageName} provider manages ${[...lifecycleTypes.keys()].join(", ")}`);
     let face = this.lifecycles.get(type);
-    if (!face) this.lifecycles.set(type, (face = lifecycle(definitionOf(type), this.connect)));
-    return { definition: definitionOf(type), name, face };
+    if (!face) this.lifecycles.set(type, (face = lifecycle(definitionOf(type), this.connect, this.report)));
+    return { definition: definitionOf(type), face };
   }
 
-  /** The resource's name, where the lifecycle reads it for messages; inputs never carry it here. */
-  private named(props: Props, name: string): Props {
-    return { ...withoutInternal(props), __resourceName: name };
+  private readonly report: Warn = (definition, controls, warning) => (this.warn ? this.warn(controls.__urn, warning) : consoleWarn(definition, controls, warning));
+
+  /** The resource's name and URN, where the lifecycle reads them for messages; inputs never carry them here. */
+  private named(props: Props, urn: string): Props {
+    return { ...withoutInternal(props), __resourceName: parseUrn(urn).name, __urn: urn };
   }
 
   /** Secret: what the schema marks (and credentials in egress settings), and whatever came in secret. */

@@ -3,6 +3,7 @@ import type * as grpcTypes from "@grpc/grpc-js";
 import type * as structTypes from "google-protobuf/google/protobuf/struct_pb";
 import type * as pluginTypes from "@pulumi/pulumi/proto/plugin_pb";
 import type * as providerTypes from "@pulumi/pulumi/proto/provider_pb";
+import type * as engineTypes from "@pulumi/pulumi/proto/engine_pb";
 import { NativeProvider, type PropertyChange } from "./provider";
 import { packageSchema } from "./packageSchema";
 
@@ -24,6 +25,8 @@ const { Empty } = sdkRequire("google-protobuf/google/protobuf/empty_pb");
 const plugin: typeof pluginTypes = sdkRequire("./proto/plugin_pb");
 const proto: typeof providerTypes = sdkRequire("./proto/provider_pb");
 const { ResourceProviderService } = sdkRequire("./proto/provider_grpc_pb");
+const engineProto: typeof engineTypes = sdkRequire("./proto/engine_pb");
+const { EngineClient } = sdkRequire("./proto/engine_grpc_pb");
 
 type Props = Record<string, unknown>;
 type Callback = (error: Partial<grpcTypes.StatusObject> | null, response?: unknown) => void;
@@ -59,8 +62,42 @@ function answer<R>(handle: (request: R) => Promise<unknown> | unknown) {
   };
 }
 
+/**
+ * The engine's Log service, where a resource's warnings become its diagnostics. The CLI hides what
+ * a native provider writes to stderr (it shows a dynamic provider host's), so this is how check's
+ * warnings reach `pulumi preview`.
+ */
+export class EngineLog {
+  private client: { log(request: engineTypes.LogRequest, callback: (error: unknown) => void): void } | undefined;
+
+  connect(address: string | undefined): void {
+    this.client = address ? new EngineClient(address, grpc.credentials.createInsecure()) : undefined;
+  }
+
+  warn(urn: string | undefined, warning: string): void {
+    if (!this.client) {
+      console.warn(`warning: ${warning}`);
+      return;
+    }
+    const request = new engineProto.LogRequest().setSeverity(engineProto.LogSeverity.WARNING).setMessage(warning);
+    if (urn) request.setUrn(urn);
+    this.client.log(request, (error) => {
+      if (error) console.warn(`warning: ${warning}`);
+    });
+  }
+}
+
+/** The engine's address among the plugin's arguments: the first that is not a logging flag. */
+export function engineAddress(args: string[]): string | undefined {
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === "--tracing") i++;
+    else if (args[i] !== "--logtostderr" && !args[i].startsWith("-v=")) return args[i];
+  }
+  return undefined;
+}
+
 /** The service's methods; the protocol's others (invoke, construct, call, …) answer UNIMPLEMENTED. */
-export function providerService(provider: NativeProvider) {
+export function providerService(provider: NativeProvider, engine?: EngineLog) {
   let schema: string | undefined;
   return {
     getPluginInfo: answer(() => new plugin.PluginInfo().setVersion(provider.version)),
@@ -123,18 +160,27 @@ export function providerService(provider: NativeProvider) {
       return new Empty();
     }),
     cancel: answer(() => new Empty()),
-    // The engine's address, for debuggers that attach (PULUMI_DEBUG_PROVIDERS); nothing here calls it.
-    attach: answer(() => new Empty()),
+    // A plugin started by a debugger (PULUMI_DEBUG_PROVIDERS) learns the engine's address here.
+    attach: answer((request: { getAddress(): string }) => {
+      engine?.connect(request.getAddress());
+      return new Empty();
+    }),
   };
 }
 
 /** The provider's version: the package's. */
 export const packageVersion = (): string => require("../../../package.json").version;
 
-/** Serves the provider on a free local port, which the engine reads from the first line of stdout. */
-export async function serve(provider = new NativeProvider(packageVersion())): Promise<{ port: number; stop(): Promise<void> }> {
+/**
+ * Serves the provider on a free local port, which the engine reads from the first line of stdout;
+ * `args` are the plugin's arguments, the engine's address among them.
+ */
+export async function serve(args: string[] = []): Promise<{ port: number; stop(): Promise<void> }> {
+  const engine = new EngineLog();
+  engine.connect(engineAddress(args));
+  const provider = new NativeProvider(packageVersion(), (urn, warning) => engine.warn(urn, warning));
   const server = new grpc.Server({ "grpc.max_receive_message_length": 1024 * 1024 * 400, "grpc.max_send_message_length": 1024 * 1024 * 400 });
-  server.addService(ResourceProviderService, providerService(provider));
+  server.addService(ResourceProviderService, providerService(provider, engine));
   const port = await new Promise<number>((resolve, reject) =>
     server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (error, bound) => (error ? reject(error) : resolve(bound))),
   );

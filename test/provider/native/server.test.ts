@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
 import { startEmulator, type RunningEmulator } from "../../../src/emulator";
 import { packageSchema } from "../../../src/provider/native/packageSchema";
-import { packageVersion, serve } from "../../../src/provider/native/server";
+import { engineAddress, packageVersion, serve } from "../../../src/provider/native/server";
 import { wireSecret } from "../../../src/provider/native/secrets";
 
 /**
@@ -15,6 +15,7 @@ const { Struct } = sdkRequire("google-protobuf/google/protobuf/struct_pb");
 const { Empty } = sdkRequire("google-protobuf/google/protobuf/empty_pb");
 const proto = sdkRequire("./proto/provider_pb");
 const { ResourceProviderClient } = sdkRequire("./proto/provider_grpc_pb");
+const { EngineService } = sdkRequire("./proto/engine_grpc_pb");
 
 type Props = Record<string, unknown>;
 const urn = (type: string, name = "main") => `urn:pulumi:dev::proj::livekit:index:${type}::${name}`;
@@ -22,6 +23,9 @@ const urn = (type: string, name = "main") => `urn:pulumi:dev::proj::livekit:inde
 let emulator: RunningEmulator;
 let server: { port: number; stop(): Promise<void> };
 let client: any;
+/** What the provider logged to the engine: a stand-in for the engine's Log service. */
+const logged: { severity: number; message: string; urn: string }[] = [];
+let engine: any;
 
 /** One unary call, as a promise. */
 const rpc = <T = any>(method: string, request: unknown): Promise<T> =>
@@ -29,12 +33,22 @@ const rpc = <T = any>(method: string, request: unknown): Promise<T> =>
 
 beforeAll(async () => {
   emulator = await startEmulator({ port: 0 });
-  server = await serve();
+  engine = new grpc.Server();
+  engine.addService(EngineService, {
+    log: (call: any, callback: any) => {
+      logged.push({ severity: call.request.getSeverity(), message: call.request.getMessage(), urn: call.request.getUrn() });
+      callback(null, new Empty());
+    },
+  });
+  const enginePort = await new Promise<number>((resolve, reject) => engine.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (e: Error | null, p: number) => (e ? reject(e) : resolve(p))));
+  // As the engine starts the plugin: flags, then its own address.
+  server = await serve(["--logtostderr", "-v=9", `127.0.0.1:${enginePort}`]);
   client = new ResourceProviderClient(`127.0.0.1:${server.port}`, grpc.credentials.createInsecure());
 });
 afterAll(async () => {
   client?.close();
   await server?.stop();
+  engine?.forceShutdown();
   await emulator?.close();
 });
 
@@ -93,4 +107,19 @@ it("answers check failures as failures, and LiveKit's refusals as the step's err
 
 it("answers UNIMPLEMENTED for what the provider does not offer (functions, components)", async () => {
   await expect(rpc("invoke", new proto.InvokeRequest().setTok("livekit:index:getTrunk"))).rejects.toMatchObject({ code: grpc.status.UNIMPLEMENTED });
+});
+
+it("reports check's warnings to the engine as the resource's warnings (the CLI hides a native plugin's stderr)", async () => {
+  const checked = await rpc(
+    "check",
+    new proto.CheckRequest().setUrn(urn("DispatchRule", "private")).setOlds(Struct.fromJavaScript({})).setNews(Struct.fromJavaScript({ rule: { type: "individual" }, hidePhoneNumber: true })),
+  );
+  expect(checked.getFailuresList()).toEqual([]);
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  expect(logged).toEqual([{ severity: 2, urn: urn("DispatchRule", "private"), message: expect.stringMatching(/^hidePhoneNumber with an individual rule names rooms after the caller's last 4 digits/) }]);
+});
+
+it("finds the engine's address among the plugin's arguments", () => {
+  expect(engineAddress(["--logtostderr", "-v=9", "--tracing", "http://trace", "127.0.0.1:4000"])).toBe("127.0.0.1:4000");
+  expect(engineAddress([])).toBeUndefined();
 });
