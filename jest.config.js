@@ -29,5 +29,5 @@ module.exports = {
   testTimeout: 60000,
   // Spawned provider hosts, emulators and LiveKit servers are real processes: two cores, so keep workers low.
   maxWorkers: 2,
-  reporters: ["<rootDir>/test/support/failuresReporter.js", "<rootDir>/test/support/summaryReporter.js"],
+  reporters: ["<rootDir>/test/support/failuresReporter.js", "summary", "<rootDir>/test/support/summaryReporter.js"],
 };

@@ -7,7 +7,7 @@
  * a fixed latency per request. An empty program's `up` and `destroy` measure the engine's fixed cost
  * per operation, so the rest is the cost per resource.
  */
-const { spawn } = require("node:child_process");
+const { execFile, spawn } = require("node:child_process");
 const fs = require("node:fs");
 const path = require("node:path");
 const { SipClient } = require("livekit-server-sdk");
@@ -45,13 +45,18 @@ function pulumi(dir, env, args) {
   });
 }
 
-/** A stack of the bench program in the fixture project (where the packed package is installed). */
-async function engineStack(projectDir, emulator, name, extraEnv = {}) {
+const PROJECT = "name: bench\nruntime:\n  name: nodejs\n  options:\n    typescript: false\nmain: index.js\n";
+
+/**
+ * A stack of a bench program (the dynamic resources' unless another is given, with the Pulumi.yaml
+ * it needs) in the fixture project, where the packed package is installed.
+ */
+async function engineStack(projectDir, emulator, name, extraEnv = {}, { program = PROGRAM, project = PROJECT } = {}) {
   const dir = path.join(projectDir, "bench-real", `${name}-${process.pid}`);
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(path.join(dir, ".state"), { recursive: true });
-  fs.writeFileSync(path.join(dir, "Pulumi.yaml"), "name: bench\nruntime:\n  name: nodejs\n  options:\n    typescript: false\nmain: index.js\n");
-  fs.writeFileSync(path.join(dir, "index.js"), PROGRAM);
+  fs.writeFileSync(path.join(dir, "Pulumi.yaml"), project);
+  fs.writeFileSync(path.join(dir, "index.js"), program);
   const env = {
     ...process.env,
     PULUMI_HOME: path.join(dir, ".pulumi-home"),
@@ -70,6 +75,11 @@ async function engineStack(projectDir, emulator, name, extraEnv = {}) {
       return pulumi(dir, env, ["up", "--yes", "--skip-preview"]);
     },
     destroy: () => pulumi(dir, env, ["destroy", "--yes", "--skip-preview"]),
+    /** The stack's state as `pulumi stack export` writes it. */
+    exportState: () =>
+      new Promise((resolve, reject) =>
+        execFile("pulumi", ["stack", "export", "--non-interactive"], { cwd: dir, env, maxBuffer: 512 * 1024 * 1024 }, (error, stdout) => (error ? reject(error) : resolve(JSON.parse(stdout)))),
+      ),
     remove: () => fs.rmSync(dir, { recursive: true, force: true }),
   };
 }
@@ -155,4 +165,4 @@ async function run({ sizes = [100, 400], latencyMs = 25, projectDir, log = () =>
   }
 }
 
-module.exports = { run };
+module.exports = { run, engineStack, engineRun, sdkRun, requests, ENGINE_PARALLELISM };

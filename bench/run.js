@@ -3,7 +3,7 @@
  * `npm run bench`: every benchmark in one run, a table on stdout and the figures in
  * bench/results.json. Needs `npm run build` (the npm script does it). Options:
  *   --quick          tiny sizes, to check the bench itself works (figures meaningless)
- *   --only=a,b       sections: overhead, latency, breakdown, apiCalls, realEngine, scaling, reviewScale, throughput, emulatorScale
+ *   --only=a,b       sections: overhead, latency, breakdown, apiCalls, realEngine, nativeEngine, scaling, reviewScale, throughput, emulatorScale
  *   --out=<file>     where to write the figures (default bench/results.json)
  */
 const { execFileSync, spawnSync } = require("node:child_process");
@@ -33,6 +33,7 @@ const SETTINGS = quick
       breakdown: { count: 5 },
       apiCalls: { count: 3, outbound: 1 },
       realEngine: { sizes: [4, 8], latencyMs: 25 },
+      nativeEngine: { sizes: [8], latencyMs: 25 },
       scaling: { plan: [["trunkConflicts", [100, 1000]], ["planRendering", [10]]] },
       reviewScale: { sizes: [20, 40] },
       emulatorScale: { sizes: [10, 100], ms: 200 },
@@ -43,6 +44,7 @@ const SETTINGS = quick
       breakdown: { count: 100 },
       apiCalls: { count: 50, outbound: 10 },
       realEngine: { sizes: [100, 400], latencyMs: 25 },
+      nativeEngine: { sizes: [400], latencyMs: 25 },
       scaling: {},
       reviewScale: { sizes: [250, 500, 1000] },
       emulatorScale: { sizes: [100, 10_000, 100_000], ms: 1500 },
@@ -67,7 +69,7 @@ const machine = () => ({
 });
 
 async function main() {
-  const sections = (option("only") ?? "overhead,latency,breakdown,apiCalls,realEngine,scaling,reviewScale,throughput,emulatorScale").split(",");
+  const sections = (option("only") ?? "overhead,latency,breakdown,apiCalls,realEngine,nativeEngine,scaling,reviewScale,throughput,emulatorScale").split(",");
   const out = resolve(option("out") ?? join(__dirname, "results.json"));
   const log = (line) => process.stderr.write(`${line}\n`);
   const started = performance.now();
@@ -76,7 +78,7 @@ async function main() {
   // The packed package, installed as users install it: only for sections that run the provider host.
   let projectDir;
   let texts;
-  if (sections.some((name) => ["overhead", "latency", "breakdown", "apiCalls", "realEngine"].includes(name))) {
+  if (sections.some((name) => ["overhead", "latency", "breakdown", "apiCalls", "realEngine", "nativeEngine"].includes(name))) {
     ({ dir: projectDir } = await fromTest("harness/fixtureProject.ts").preparePackedProject());
     texts = await providerTexts(projectDir, ["InboundTrunk", "DispatchRule"]);
   }
@@ -97,6 +99,7 @@ async function main() {
     return calls;
   });
   await section("realEngine", () => require("./realEngine").run({ ...SETTINGS.realEngine, projectDir, log }));
+  await section("nativeEngine", () => require("./nativeEngine").run({ ...SETTINGS.nativeEngine, projectDir, log }));
   await section("scaling", () => require("./scaling").run({ ...SETTINGS.scaling, nodeArgs: NODE_FLAGS.slice(1), log }));
   await section("reviewScale", () => require("./reviewScale").run({ ...SETTINGS.reviewScale, log }));
   await section("throughput", () => require("./emulator").run());

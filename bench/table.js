@@ -99,6 +99,31 @@ function realEngine(r) {
   ];
 }
 
+function nativeEngine(r) {
+  const rows = [["resources", "up ms native", "up ms dynamic", "up ms SDK", "native/dynamic", "native/SDK", "dynamic/SDK", "destroy ms native/dynamic/SDK", "state B/resource native", "state B/resource dynamic"]];
+  for (const x of r.runs) {
+    rows.push([
+      x.resources,
+      fmt(x.native.upMs, 0),
+      fmt(x.dynamic.upMs, 0),
+      fmt(x.sdk.upMs, 0),
+      fmt(x.ratio.nativeToDynamicUp, 2),
+      fmt(x.ratio.nativeToSdkUp, 2),
+      fmt(x.ratio.dynamicToSdkUp, 2),
+      `${fmt(x.native.destroyMs, 0)}/${fmt(x.dynamic.destroyMs, 0)}/${fmt(x.sdk.destroyMs, 0)}`,
+      x.native.state.entryBytesPerResource,
+      x.dynamic.state.entryBytesPerResource,
+    ]);
+  }
+  return [
+    `9. The native provider against the dynamic resources and the SDK: pulumi up of N resources (trunks with a rule each), ${r.latencyMs} ms per LiveKit request, parallelism ${r.parallelism}`,
+    columns(rows),
+    `  fixed cost per operation (an empty program), up/destroy ms: native ${fmt(r.fixedCostMs.native.up, 0)}/${fmt(r.fixedCostMs.native.destroy, 0)}, dynamic ${fmt(r.fixedCostMs.dynamic.up, 0)}/${fmt(r.fixedCostMs.dynamic.destroy, 0)}; ` +
+      "state: the resource entries of `pulumi stack export`, secrets encrypted" +
+      (r.loadAverage ? `; machine load average ${fmt(r.loadAverage.start)} at the start, ${fmt(r.loadAverage.end)} at the end` : ""),
+  ];
+}
+
 function scaling(sc) {
   const rows = [["step", "n", "ms", "µs/item", "growth k", "peak +MiB"]];
   for (const [name, step] of Object.entries(sc.results)) {
@@ -158,6 +183,7 @@ function renderTable(results) {
   if (results.emulatorScale) add(emulatorScale(results.emulatorScale));
   if (results.overhead) add(memory(results.overhead));
   if (results.realEngine) add(realEngine(results.realEngine));
+  if (results.nativeEngine) add(nativeEngine(results.nativeEngine));
   lines.push(`took ${fmt(results.durationMs / 1000, 0)} s`);
   return `${lines.join("\n")}\n`;
 }

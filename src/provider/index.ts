@@ -4,30 +4,14 @@
  * rather than code frozen into state.
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import { defaultRetryPolicy } from "../client/retry";
-import { RetryingSipApi } from "../client/retryingSipApi";
-import { TwirpSipApi } from "../client/twirpSipApi";
 import { ResourceType, definitionOf } from "../resources";
-import { KnownObjects } from "./knownObjects";
+import { connector } from "./connect";
 import { lifecycle } from "./lifecycle";
-import { Owners } from "./owners";
-import type { Connection } from "./reliableWrites";
 import { currentSettings } from "./settings";
 
 export { configure } from "./settings";
 
-let client: { key: string; connection: Connection } | undefined;
-
-/** One client per distinct connection, created on first use so `check` needs no credentials. */
-function connect(): Connection {
-  const settings = currentSettings();
-  const key = JSON.stringify(settings);
-  if (client?.key !== key) {
-    const retry = { ...defaultRetryPolicy, maxRetries: settings.maxRetries };
-    client = { key, connection: { api: new RetryingSipApi(new TwirpSipApi(settings), retry), retry, known: new KnownObjects(), owners: new Owners() } };
-  }
-  return client.connection;
-}
+const connect = connector(currentSettings);
 
 const providers = new Map<ResourceType, dynamic.ResourceProvider>();
 

@@ -10,17 +10,26 @@ import { Connection, createIdempotently, removeVerified, replaceVerified } from 
 
 type Props = Record<string, unknown>;
 
+/** Where a resource's warnings go: they are shown, and never fail anything. */
+export type Warn = (definition: ResourceDefinition, controls: Controls, warning: string) => void;
+
+/** The dynamic provider host has no engine connection; what it writes to stderr the CLI shows. */
+export const consoleWarn: Warn = (definition, controls, warning) => console.warn(`warning: ${definition.type} "${controls.__resourceName ?? "?"}": ${warning}`);
+
 /**
  * The one lifecycle every LiveKit resource goes through. What differs per resource (fields,
  * validation, which API methods to call) comes from its definition.
  */
-export function lifecycle(definition: ResourceDefinition, connect: () => Connection): Required<Omit<dynamic.ResourceProvider, "configure">> {
+export function lifecycle(
+  definition: ResourceDefinition,
+  connect: () => Connection,
+  report: Warn = consoleWarn,
+): Required<Omit<dynamic.ResourceProvider, "configure">> {
   const api = () => connect().api;
   const fail = (controls: Controls, action: string, error: unknown): never => {
     throw describeFailure(definition, controls.__resourceName, action, error);
   };
-  // The provider host has no engine connection; its console output reaches the CLI's log.
-  const warn = (controls: Controls, warning: string) => console.warn(`warning: ${definition.type} "${controls.__resourceName ?? "?"}": ${warning}`);
+  const warn = (controls: Controls, warning: string) => report(definition, controls, warning);
 
   /** How the deployment's ownership records name the resource. */
   const ownerOf = (controls: Controls) => `${definition.type} "${controls.__resourceName ?? "?"}"`;

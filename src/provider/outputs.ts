@@ -1,5 +1,6 @@
 import type { ResourceDefinition } from "../resources/definition";
 import { storedControlNames, type Controls } from "../resources/controls";
+import { withoutDefaults, type SchemaNode } from "../schema/withoutDefaults";
 
 export interface LiveObject {
   id: string;
@@ -38,4 +39,10 @@ export function inputsFrom(definition: ResourceDefinition, outputs: Record<strin
     if (outputs[key] !== undefined) inputs[key] = outputs[key];
   }
   return inputs;
+}
+
+/** The arguments a program declaring a live object would write: what `pulumi import` records as its inputs. */
+export function declaredInputs(definition: ResourceDefinition, outputs: Record<string, unknown>): Record<string, unknown> {
+  const live = Object.fromEntries(Object.keys(definition.schema.fields).filter((key) => outputs[key] !== undefined).map((key) => [key, outputs[key]]));
+  return definition.declaredArgs ? (definition.declaredArgs(live) as Record<string, unknown>) : withoutDefaults(definition.schema.fields as Record<string, SchemaNode>, live);
 }

@@ -19,31 +19,37 @@ export function configure(config: ConfigSource): void {
   configured = config;
 }
 
-function setting(configKey: string, envKey: string): string | undefined {
-  const fromConfig = safeGet(configKey);
+function setting(config: ConfigSource | undefined, configKey: string, envKey: string): string | undefined {
+  const fromConfig = safeGet(config, configKey);
   return fromConfig !== undefined && fromConfig !== "" ? fromConfig : process.env[envKey] || undefined;
 }
 
-function safeGet(key: string): string | undefined {
+function safeGet(config: ConfigSource | undefined, key: string): string | undefined {
   try {
-    return configured?.get(key);
+    return config?.get(key);
   } catch {
     return undefined;
   }
 }
 
-function numberSetting(configKey: string, envKey: string, fallback: number): number {
-  const raw = setting(configKey, envKey);
+function numberSetting(config: ConfigSource | undefined, configKey: string, envKey: string, fallback: number): number {
+  const raw = setting(config, configKey, envKey);
   if (raw === undefined) return fallback;
   const value = Number(raw);
   if (!Number.isFinite(value) || value < 0) throw new Error(`${configKey} must be a non-negative number, got "${raw}"`);
   return value;
 }
 
+/** The settings of the dynamic provider host, from what its `configure()` was given. */
 export function currentSettings(): Settings {
-  const url = setting("livekit:url", "LIVEKIT_URL");
-  const apiKey = setting("livekit:apiKey", "LIVEKIT_API_KEY");
-  const apiSecret = setting("livekit:apiSecret", "LIVEKIT_API_SECRET");
+  return settingsFrom(configured);
+}
+
+/** The settings a config gives (the `livekit:` keys), each falling back to its environment variable. */
+export function settingsFrom(config: ConfigSource | undefined): Settings {
+  const url = setting(config, "livekit:url", "LIVEKIT_URL");
+  const apiKey = setting(config, "livekit:apiKey", "LIVEKIT_API_KEY");
+  const apiSecret = setting(config, "livekit:apiSecret", "LIVEKIT_API_SECRET");
   const missing = [
     url ? undefined : "livekit:url (or LIVEKIT_URL)",
     apiKey ? undefined : "livekit:apiKey (or LIVEKIT_API_KEY)",
@@ -60,7 +66,7 @@ export function currentSettings(): Settings {
     url: url!,
     apiKey: apiKey!,
     apiSecret: apiSecret!,
-    ...retrySettings(),
+    ...retrySettings(config),
   };
 }
 
@@ -69,9 +75,9 @@ export function currentSettings(): Settings {
  * `livekit:requestTimeout` (seconds), else `LIVEKIT_MAX_RETRIES` and `LIVEKIT_REQUEST_TIMEOUT`.
  * The CLI's `export` and `drift` read the same, from the environment.
  */
-export function retrySettings(): { maxRetries: number; requestTimeoutMs: number } {
+export function retrySettings(config: ConfigSource | undefined = configured): { maxRetries: number; requestTimeoutMs: number } {
   return {
-    maxRetries: numberSetting("livekit:maxRetries", "LIVEKIT_MAX_RETRIES", 4),
-    requestTimeoutMs: numberSetting("livekit:requestTimeout", "LIVEKIT_REQUEST_TIMEOUT", 10) * 1000,
+    maxRetries: numberSetting(config, "livekit:maxRetries", "LIVEKIT_MAX_RETRIES", 4),
+    requestTimeoutMs: numberSetting(config, "livekit:requestTimeout", "LIVEKIT_REQUEST_TIMEOUT", 10) * 1000,
   };
 }

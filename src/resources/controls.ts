@@ -83,6 +83,8 @@ export const controls = {
   ),
   /** The Pulumi resource name, which the engine does not pass to dynamic providers. */
   __resourceName: internal<string>(),
+  /** The resource's URN, which the native provider has from the engine: its warnings are the resource's diagnostics. */
+  __urn: internal<string>({ stored: false }),
   /** Conflicts with other resources of the same program, found where the program declares them. */
   __stackProblems: internal<Failure[]>({ takes: Array.isArray, stored: false }),
 };
@@ -108,6 +110,9 @@ const controlOf = (name: ControlName): Control<unknown, Kind, boolean> => contro
 
 /** The controls kept in a resource's outputs, which a refresh turns back into inputs. */
 export const storedControlNames: readonly ControlName[] = controlNames.filter((name) => controlOf(name).stored !== false);
+
+/** The controls the resource classes set, never programs: a provider that knows the resource's name itself needs none of them. */
+export const internalControlNames: readonly ControlName[] = controlNames.filter((name) => !controlOf(name).user);
 
 /** The controls programs set on resources of a kind. */
 export const userControlNames = (kind: Kind): ControlName[] => controlNames.filter((name) => controlOf(name).user && controlOf(name).kinds.includes(kind));

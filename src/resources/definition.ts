@@ -46,6 +46,11 @@ export interface ResourceDefinition<F extends Fields = Fields> {
    * Without it every change is made in place.
    */
   reviewIdentity?(previous: Record<string, unknown>, next: ObjectValue<F>): IdentityReview;
+  /**
+   * The arguments a program declares for an object that exists (what `pulumi import` records),
+   * from what LiveKit reports of it. Without it: every argument that differs from LiveKit's default.
+   */
+  declaredArgs?(live: ObjectValue<F>): Partial<ObjectValue<F>>;
   /** Rules that involve several fields; each reports the property that should change. */
   crossFieldRules?(args: ObjectValue<F>): Failure[];
   /** Legal but risky settings, reported without failing the preview. */

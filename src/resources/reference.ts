@@ -48,7 +48,7 @@ export function renderReference(definition: ResourceDefinition): string {
     "",
     `${definition.schema.doc}`,
     "",
-    `Type token: \`pulumi-nodejs:dynamic/livekit:${definition.type}\`. Property names are LiveKit's protobuf JSON names, so LiveKit's documentation applies one to one. Durations are in seconds; enums are the readable words listed.`,
+    `Type token: \`pulumi-nodejs:dynamic/livekit:${definition.type}\`; with the native provider, \`livekit:index:${definition.type}\` ([native-provider.md](../native-provider.md)). Property names are LiveKit's protobuf JSON names, so LiveKit's documentation applies one to one. Durations are in seconds; enums are the readable words listed.`,
     "",
     "## Arguments",
     "",

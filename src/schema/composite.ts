@@ -38,6 +38,7 @@ export function object<F extends Fields>(doc: string, fields: F): ObjectField<F>
     zod: z.strictObject(shape) as z.ZodType<ObjectValue<F>>,
     doc,
     type: "object",
+    form: { kind: "object", doc, fields },
     toWire: (value) => {
       const wire: Record<string, unknown> = {};
       for (const [key, f] of entries(fields)) {
@@ -77,6 +78,7 @@ export function listOf<T, W>(doc: string, item: Field<T, boolean, W>, options: {
     zod,
     doc,
     type: `${item.type}[]`,
+    form: { kind: "list", item: item.form },
     toWire: (list) => list.map((v) => item.toWire(v)),
     fromWire: (wire) => (Array.isArray(wire) ? wire.map((w) => item.fromWire(w)).filter((v): v is T => v !== undefined) : undefined),
     canonical: (list) => (list ?? []).map((v) => item.canonical(v)),
@@ -120,6 +122,7 @@ export function oneOf<const V extends Record<string, Variant<Fields>>>(
   const union = field({
     zod,
     type: "object (one of the variants)",
+    form: { kind: "variants", doc, variants: Object.fromEntries(Object.entries(variants).map(([type, v]) => [type, v.fields])) },
     doc: `${doc} \`type\` is one of ${Object.keys(variants).map((k) => `\`${k}\``).join(", ")}.`,
     toWire: (value) => {
       const { type, ...rest } = value as { type: string };

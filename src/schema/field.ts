@@ -1,6 +1,24 @@
 import { z } from "zod";
 
 /**
+ * What kind of value a field holds, beyond TypeScript: for describing the fields in another type
+ * system (the Pulumi package schema of the native provider). Objects and enums are the same
+ * instance wherever a field is reused (media settings on every kind), so they are described once.
+ */
+export type Form =
+  | { readonly kind: "string" | "boolean" | "integer" | "number" }
+  /** A LiveKit message passed through in its JSON form. */
+  | { readonly kind: "json" }
+  /** The readable words of a protobuf enum, LiveKit's default first. */
+  | { readonly kind: "enum"; readonly values: readonly string[] }
+  | { readonly kind: "list"; readonly item: Form }
+  /** String keys to string values. */
+  | { readonly kind: "map" }
+  | { readonly kind: "object"; readonly doc: string; readonly fields: Record<string, Field<unknown, boolean, unknown>> }
+  /** A protobuf oneof as one object with a `type` discriminator, each variant with its own fields. */
+  | { readonly kind: "variants"; readonly doc: string; readonly variants: Record<string, Record<string, Field<unknown, boolean, unknown>>> };
+
+/**
  * One property of a resource, described once: how it is validated (zod), how it maps to LiveKit's
  * protobuf JSON, how it is read back, and what "unset" means for diffs. Every resource schema is a
  * tree of these, so adding a LiveKit field touches exactly one line of one schema.
@@ -11,6 +29,8 @@ export interface Field<T, Required extends boolean = false, Wire = T> {
   readonly doc: string;
   /** The TypeScript type as the reference docs show it. */
   readonly type: string;
+  /** Its structure (objects, enums, lists, maps), which a TypeScript type string cannot carry. */
+  readonly form: Form;
   readonly required: Required;
   /** Marks values that must never reach logs, error messages or non-secret outputs. */
   readonly secret: boolean;
@@ -40,6 +60,7 @@ interface FieldSpec<T> {
   zod: z.ZodType<T>;
   doc: string;
   type: string;
+  form: Form;
   fromWire: (wire: unknown) => T | undefined;
   canonical: (value: T | undefined) => unknown;
   normalize?: (value: T) => T;
@@ -54,6 +75,7 @@ export function field<T, W>(spec: FieldSpec<T> & { toWire?: (value: T) => W }): 
     zod: spec.zod,
     doc: spec.doc,
     type: spec.type,
+    form: spec.form,
     required: false,
     secret: spec.secret ?? false,
     toWire: spec.toWire ?? ((value) => value),
@@ -133,6 +155,7 @@ export function text(doc: string, options: Options & { zod?: z.ZodType<string>; 
     zod: options.zod ?? base,
     doc,
     type: "string",
+    form: { kind: "string" },
     secret: options.secret,
     fromWire: asString,
     canonical: (v) => v ?? "",
@@ -144,6 +167,7 @@ export function flag(doc: string): Field<boolean> {
     zod: z.boolean(),
     doc,
     type: "boolean",
+    form: { kind: "boolean" },
     fromWire: (w) => (typeof w === "boolean" ? w : undefined),
     canonical: (v) => v ?? false,
   });
@@ -155,6 +179,7 @@ export function count(doc: string, max = 0xffffffff): Field<number> {
     zod: z.number().int().min(0).max(max),
     doc,
     type: "integer",
+    form: { kind: "integer" },
     fromWire: (w) => (typeof w === "number" ? w : undefined),
     canonical: (v) => v ?? 0,
   });
@@ -174,6 +199,7 @@ export function strings(
     zod: z.array(options.item ?? z.string()).max(maxListLength),
     doc,
     type: "string[]",
+    form: { kind: "list", item: { kind: "string" } },
     fromWire: (w) => (Array.isArray(w) ? w.filter((x): x is string => typeof x === "string") : undefined),
     canonical: (v) => {
       const list = [...(v ?? [])];
@@ -206,6 +232,7 @@ export function dictionary(doc: string, options: { entry?: (key: string, value: 
     zod,
     doc,
     type: "Record<string, string>",
+    form: { kind: "map" },
     fromWire: (w) => (w && typeof w === "object" && !Array.isArray(w) ? { ...(w as Record<string, string>) } : undefined),
     canonical: (v) => Object.fromEntries(Object.entries(v ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
   });
@@ -217,6 +244,7 @@ export function seconds(doc: string, limits: { min?: number; max: number }): Fie
     zod: z.number().min(limits.min ?? 0).max(limits.max),
     doc: `${doc} ${limits.min ? `${limits.min} to ${limits.max}` : `At most ${limits.max}`} seconds.`,
     type: "number (seconds)",
+    form: { kind: "number" },
     toWire: (v) => `${v}s`,
     fromWire: (w) => (typeof w === "string" && /^-?\d+(\.\d+)?s$/.test(w) ? Number(w.slice(0, -1)) : undefined),
     canonical: (v) => v ?? 0,
@@ -233,6 +261,7 @@ export function choice<K extends string, N extends string>(doc: string, names: R
   return field({
     zod: z.enum(readable as [K, ...K[]]),
     type: readable.map((k) => JSON.stringify(k)).join(" | "),
+    form: { kind: "enum", values: readable },
     doc: `${doc} One of ${readable.map((k) => `\`${k}\``).join(", ")}; default \`${readable[0]}\`.`,
     toWire: (v) => names[v],
     fromWire: (w) => (typeof w === "string" ? byWire.get(w) : undefined),
@@ -262,6 +291,7 @@ export function message(doc: string, type: MessageClass): Field<Record<string, u
     zod,
     doc,
     type: "object (LiveKit JSON)",
+    form: { kind: "json" },
     fromWire: (w) => {
       if (!w || typeof w !== "object") return undefined;
       const value = compact(w);

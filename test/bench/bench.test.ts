@@ -34,6 +34,19 @@ it("runs the real-engine comparison at a tiny size: the engine and the SDK make 
   expect(figures.fixedCostMs.up).toBeGreaterThan(0);
 }, 120_000);
 
+it("runs the native provider beside the dynamic resources and the SDK at a tiny size: the same LiveKit writes, less state", async () => {
+  const { preparePackedProject } = require("../harness/fixtureProject");
+  const { dir } = await preparePackedProject();
+  const figures = await require(path.join(BENCH, "nativeEngine.js")).run({ sizes: [4], latencyMs: 1, projectDir: dir });
+  const [run] = figures.runs;
+  for (const face of ["native", "dynamic"]) {
+    expect([face, run[face].upRequests, run[face].destroyRequests, run[face].state.resources]).toEqual([face, 4 + 2, 4, 4]);
+  }
+  expect(run.sdk.requests).toBe(8);
+  // The dynamic resources store their serialized provider (2.6 KB) in inputs and outputs; the native ones do not.
+  expect(run.dynamic.state.entryBytesPerResource - run.native.state.entryBytesPerResource).toBeGreaterThan(5000);
+}, 180_000);
+
 it("times plan and diff of a generated program through the built CLI, with peak memory per process", async () => {
   const figures = await require(path.join(BENCH, "reviewScale.js")).run({ sizes: [4, 8] });
   for (const command of ["plan", "diff"]) {
@@ -54,7 +67,7 @@ it("renders the committed results, whose request counts match the documented one
   const results = JSON.parse(readFileSync(path.join(BENCH, "results.json"), "utf8"));
   const table: string = require(path.join(BENCH, "table.js")).renderTable(results);
   expect(table).not.toMatch(/undefined|NaN/);
-  for (const heading of ["1. Overhead", "2. Where", "3. LiveKit requests", "4. State", "5. Scaling", "5b. Review CLI at scale", "6. Emulator", "7. Provider host", "8. The real Pulumi CLI"]) expect(table).toContain(heading);
+  for (const heading of ["1. Overhead", "2. Where", "3. LiveKit requests", "4. State", "5. Scaling", "5b. Review CLI at scale", "6. Emulator", "7. Provider host", "8. The real Pulumi CLI", "9. The native provider"]) expect(table).toContain(heading);
   expect(results.apiCalls.perResource).toEqual({ check: 0, diff: 0, create: 1, update: 1, read: 1, delete: 1 });
   expect(results.apiCalls.requestsWithoutWrites).toBe(0);
 });

@@ -39,6 +39,26 @@ async function extractTarball(tarball: string, target: string): Promise<void> {
   await run("tar", ["-xzf", tarball, "-C", target, "--strip-components=1"]);
 }
 
+/**
+ * What `npm install` adds for a package's `bin` entries: node_modules/.bin/<name> linking to the
+ * file, which is made executable (npm keeps no file modes in the tarball). Pulumi starts the native
+ * provider from there (`plugins:` in Pulumi.yaml names node_modules/.bin).
+ */
+async function linkBins(dir: string, packageName: string): Promise<void> {
+  const packageDir = path.join(dir, "node_modules", packageName);
+  const { bin = {} } = JSON.parse(await fs.readFile(path.join(packageDir, "package.json"), "utf8")) as { bin?: Record<string, string> };
+  const binDir = path.join(dir, "node_modules", ".bin");
+  await fs.mkdir(binDir, { recursive: true });
+  for (const [name, file] of Object.entries(bin)) {
+    await fs.chmod(path.join(packageDir, file), 0o755);
+    // Made under a name of its own, then renamed over: workers linking at once never see no link.
+    const temporary = path.join(binDir, `.${name}.${process.pid}`);
+    await fs.rm(temporary, { force: true });
+    await fs.symlink(path.join("..", packageName, file), temporary);
+    await fs.rename(temporary, path.join(binDir, name));
+  }
+}
+
 async function packAndInstall(): Promise<PackedProject> {
   await fs.access(path.join(REPO_ROOT, "dist", "index.js")).catch(() => {
     throw new Error("dist/index.js is missing: run `npm run build` before tests that need the packed package");
@@ -56,6 +76,7 @@ async function packAndInstall(): Promise<PackedProject> {
       contentHash: await sha256(tarball),
       populate: (target) => extractTarball(tarball, target),
     });
+    await linkBins(dir, info.name);
     return { dir, packageName: info.name };
   } finally {
     await fs.rm(tmp, { recursive: true, force: true });

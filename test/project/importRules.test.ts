@@ -28,6 +28,7 @@ const layers: Record<string, string[]> = {
   "callRouting/index.ts": ["callRouting/render", "callRouting/diff", "callRouting/plan", "callRouting/simulate", "callRouting/match", "callRouting"],
   resources: ["schema", "client", "livekit"],
   provider: ["resources", "schema", "client", "livekit"],
+  "provider/native": ["provider", "resources", "schema", "client", "livekit"],
   stack: ["resources", "schema", "livekit"],
   emulator: ["livekit"],
   "tools/offline": ["stack", "provider", "resources", "schema", "client", "livekit"],

@@ -22,6 +22,8 @@ export interface StackCase {
   expected: (outputs: Record<string, any>) => Partial<Record<ResourceKind, Record<string, unknown>[]>>;
   /** An out-of-band edit for the refresh step, and the output it must show as drifted. */
   drift: { kind: ResourceKind; wire: Record<string, unknown>; field: string };
+  /** The type tokens of our resources in the stack: the dynamic resources' unless said otherwise. */
+  types?: RegExp;
 }
 
 const root = join(__dirname, "..", "..");

@@ -5,10 +5,14 @@ const { DefaultReporter } = require("@jest/reporters");
 
 const failed = (result) => result.numFailingTests > 0 || Boolean(result.testExecError) || Boolean(result.failureMessage);
 
+/** The file's result as the log shows it: without its console output when it passed. */
+const asLogged = (result) => (failed(result) ? result : { ...result, console: undefined });
+
 class FailuresReporter extends DefaultReporter {
   printTestFileHeader(testPath, config, result) {
-    super.printTestFileHeader(testPath, config, failed(result) ? result : { ...result, console: undefined });
+    super.printTestFileHeader(testPath, config, asLogged(result));
   }
 }
 
 module.exports = FailuresReporter;
+module.exports.asLogged = asLogged;

@@ -4,7 +4,7 @@ import { validate } from "../../resources/validate";
 import type { LiveObject, LiveProject } from "../../resources/liveProject";
 import { LogicalNames } from "./logicalNames";
 import { replacedAt, secretPaths } from "../../resources/secretPaths";
-import { withoutDefaults } from "./withoutDefaults";
+import { type SchemaNode, withoutDefaults } from "../../schema/withoutDefaults";
 
 /** Stands for a secret value: the config key the user stores it under. */
 export class SecretPlaceholder {

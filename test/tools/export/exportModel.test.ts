@@ -3,7 +3,7 @@ import { parse } from "yaml";
 import { buildExportModel, renderProgram, renderSpecYaml } from "../../../src/tools/export";
 import type { LiveProject } from "../../../src/resources/liveProject";
 import { camelCase, LogicalNames } from "../../../src/tools/export/logicalNames";
-import { type SchemaNode, withoutDefaults } from "../../../src/tools/export/withoutDefaults";
+import { type SchemaNode, withoutDefaults } from "../../../src/schema/withoutDefaults";
 import { definitions, type ResourceType } from "../../../src/resources";
 import { validateSpec } from "../../../src/stack/validateSpec";
 import { fullDispatchRule, fullInboundTrunk, fullOutboundTrunk } from "../../fixtures/fullArgs";

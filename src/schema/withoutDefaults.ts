@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from "node:util";
-import type { Field } from "../../schema/field";
-import { isRecord } from "../../schema/jsonTree";
+import type { Field } from "./field";
+import { isRecord } from "./jsonTree";
 
 /** A schema node as the composite builders expose it: objects and lists of objects name their fields, oneOfs their variants. */
 export type SchemaNode = Field<unknown, boolean, unknown> & {
@@ -15,8 +15,8 @@ export function isDefault(field: SchemaNode, value: unknown): boolean {
 
 /**
  * The properties of an object that differ from LiveKit's defaults, at every depth, in schema order.
- * LiveKit reports every field, so without this an export would spell out dozens of zeros and empty
- * lists per object; the result is canonically equal to the input.
+ * LiveKit reports every field, so without this an export (or a `pulumi import`) would spell out
+ * dozens of zeros and empty lists per object; the result is canonically equal to the input.
  */
 export function withoutDefaults(fields: Record<string, SchemaNode>, value: Record<string, unknown>): Record<string, unknown> {
   const kept: Record<string, unknown> = {};
