@@ -1,7 +1,5 @@
-"""An AI receptionist in Python: calls to the company number arrive from the SIP provider (Twilio
-Elastic SIP Trunking here), each caller gets a private room, and the receptionist agent joins it.
-The same stack as examples/inbound-receptionist (TypeScript) and examples/yaml-receptionist."""
-
+# An AI receptionist: calls to the company number arrive from the SIP provider (Twilio Elastic
+# SIP Trunking here), each caller gets a private room, and the receptionist agent joins it.
 import json
 
 import pulumi

@@ -227,23 +227,30 @@ function ensurePulumi() {
 // Python and YAML programs
 
 /**
- * Links a language host we built beside the CLI we built: the CLI looks for its bundled language
- * hosts next to itself and warns ("using … from $PATH") when the one on PATH is elsewhere.
+ * Puts a language host we built beside the CLI we built: the CLI looks for its bundled language
+ * hosts next to its own resolved path and warns ("using … from $PATH") when the one on PATH
+ * resolves elsewhere. A hard link (a copy across file systems), not a symlink, so it holds however
+ * .tools/ is reached (a symlinked folder, another checkout).
  */
 function linkBesideCli(pulumi, binary) {
   if (!pulumi.built) return path.dirname(binary);
   const link = path.join(pulumi.binDir, path.basename(binary));
-  // Relative, so the link holds however .tools/ is reached (another checkout, a symlinked folder).
-  const target = path.relative(pulumi.binDir, binary);
-  let current;
+  let same = false;
   try {
-    current = fs.readlinkSync(link);
+    // lstat: an earlier symlink is replaced too.
+    const [a, b] = [fs.lstatSync(link), fs.statSync(binary)];
+    same = a.ino === b.ino && a.dev === b.dev;
   } catch {
-    // no link yet
+    // not there yet
   }
-  if (current !== target) {
+  if (!same) {
     fs.rmSync(link, { force: true });
-    fs.symlinkSync(target, link);
+    try {
+      fs.linkSync(binary, link);
+    } catch {
+      fs.copyFileSync(binary, link);
+      fs.chmodSync(link, 0o755);
+    }
   }
   return pulumi.binDir;
 }
