@@ -130,7 +130,7 @@ function moduleReplaces(modulePath, version, env) {
  * Builds one main package through a throwaway wrapper module that requires the pinned modules,
  * because `go install pkg@version` refuses modules whose go.mod has replace directives.
  */
-function goBuild({ name, requires, replaces = [], pkg, output, tags = [], ldflags = "" }) {
+function goBuild({ name, requires, replaces = [], pkg, source, output, tags = [], ldflags = "" }) {
   const env = goEnv();
   const work = path.join(toolsDir, "build", name);
   fs.rmSync(work, { recursive: true, force: true });
@@ -145,12 +145,17 @@ function goBuild({ name, requires, replaces = [], pkg, output, tags = [], ldflag
     "",
   ].join("\n");
   fs.writeFileSync(path.join(work, "go.mod"), goMod);
-  fs.writeFileSync(path.join(work, "tools.go"), `//go:build tools\n\npackage tools\n\nimport _ "${pkg}"\n`);
+  if (source) {
+    // A main package of this repository (scripts/tools/<folder>), built against the pinned modules.
+    for (const file of fs.readdirSync(source).filter((f) => f.endsWith(".go"))) fs.copyFileSync(path.join(source, file), path.join(work, file));
+  } else {
+    fs.writeFileSync(path.join(work, "tools.go"), `//go:build tools\n\npackage tools\n\nimport _ "${pkg}"\n`);
+  }
   run("go", ["mod", "tidy"], { cwd: work, env });
   const args = ["build", "-o", output];
   if (tags.length) args.push("-tags", tags.join(","));
   if (ldflags) args.push("-ldflags", ldflags);
-  run("go", [...args, pkg], { cwd: work, env });
+  run("go", [...args, source ? "." : pkg], { cwd: work, env });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -182,7 +187,7 @@ function ensurePulumi() {
     const version = pulumiVersionOf(installed);
     const dir = path.dirname(installed);
     if (version && compareVersions(version, pins.minimumOnPath) >= 0 && which("pulumi-language-nodejs", dir)) {
-      return { binDir: dir, version, source: installed };
+      return { binDir: dir, version, source: installed, built: false };
     }
   }
   const dir = path.join(toolsDir, `pulumi-${pins.version}-nodejs-${lang.version}`);
@@ -215,7 +220,167 @@ function ensurePulumi() {
   }
   const plugin = path.join(bin, "pulumi-resource-pulumi-nodejs");
   if (!fs.existsSync(plugin)) fs.symlinkSync(dynamicProviderPlugin(), plugin);
-  return { binDir: bin, version: pins.version, source: dir };
+  return { binDir: bin, version: pins.version, source: dir, built: true };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Python and YAML programs
+
+/**
+ * Puts a language host we built beside the CLI we built: the CLI looks for its bundled language
+ * hosts next to its own resolved path and warns ("using … from $PATH") when the one on PATH
+ * resolves elsewhere. A hard link (a copy across file systems), not a symlink, so it holds however
+ * .tools/ is reached (a symlinked folder, another checkout).
+ */
+function linkBesideCli(pulumi, binary) {
+  if (!pulumi.built) return path.dirname(binary);
+  const link = path.join(pulumi.binDir, path.basename(binary));
+  let same = false;
+  try {
+    // lstat: an earlier symlink is replaced too.
+    const [a, b] = [fs.lstatSync(link), fs.statSync(binary)];
+    same = a.ino === b.ino && a.dev === b.dev;
+  } catch {
+    // not there yet
+  }
+  if (!same) {
+    fs.rmSync(link, { force: true });
+    try {
+      fs.linkSync(binary, link);
+    } catch {
+      fs.copyFileSync(binary, link);
+      fs.chmodSync(link, 0o755);
+    }
+  }
+  return pulumi.binDir;
+}
+
+/** The module's own file inside Go's module cache (the exec script is part of the sdk module). */
+function moduleFile(modulePath, version, file, env) {
+  const info = JSON.parse(run("go", ["mod", "download", "-json", `${modulePath}@v${version}`], { env, cwd: os.tmpdir() }));
+  return path.join(info.Dir, file);
+}
+
+/** A bin directory with `pulumi-language-python` and the `pulumi-language-python-exec` script it runs programs with. */
+function ensurePythonHost(pulumi) {
+  const pin = versions.pulumiLanguagePython;
+  if (!pulumi.built && which("pulumi-language-python", pulumi.binDir)) return pulumi.binDir;
+  const dir = path.join(toolsDir, `pulumi-language-python-${pin.version}`);
+  const binary = path.join(dir, "bin", "pulumi-language-python");
+  if (!fs.existsSync(binary)) {
+    requireGo(`The Python language host (sdk v${pin.version}) is not built yet (.tools/), and`);
+    log(`building the Python language host (sdk v${pin.version}) from the Go module proxy into .tools/ (once; about a minute)`);
+    installAtomically(dir, (temp) => {
+      const env = goEnv();
+      goBuild({
+        name: `pulumi-language-python-${pin.version}`,
+        requires: { [pin.module]: pin.version },
+        replaces: moduleReplaces(pin.module, pin.version, env),
+        pkg: pin.package,
+        output: path.join(temp, "bin", "pulumi-language-python"),
+        ldflags: `-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=v${pin.version}`,
+      });
+      const exec = path.join(temp, "bin", "pulumi-language-python-exec");
+      fs.copyFileSync(moduleFile(pin.module, pin.version, pin.execScript, env), exec);
+      fs.chmodSync(exec, 0o755);
+    });
+  }
+  linkBesideCli(pulumi, path.join(dir, "bin", "pulumi-language-python-exec"));
+  return linkBesideCli(pulumi, binary);
+}
+
+/**
+ * The Python code generator behind `pulumi package gen-sdk --language python`: a host of ours
+ * (scripts/tools/python-codegen) that calls Pulumi's generator at the CLI's version. Kept off PATH,
+ * where the host that runs programs is; scripts/generate-python-sdk.js puts it first for that command.
+ */
+function ensurePythonCodegen() {
+  const { version } = versions.pulumi;
+  const source = path.join(__dirname, "python-codegen");
+  // The folder is named after the source too, so an edited generator host is built again.
+  const hash = require("node:crypto").createHash("sha256");
+  for (const file of fs.readdirSync(source).sort()) hash.update(file).update(fs.readFileSync(path.join(source, file)));
+  const dir = path.join(toolsDir, `pulumi-python-codegen-${version}-${hash.digest("hex").slice(0, 8)}`);
+  const binary = path.join(dir, "bin", "pulumi-language-python");
+  if (!fs.existsSync(binary)) {
+    requireGo(`Pulumi's Python code generator (v${version}) is not built yet (.tools/), and`);
+    log(`building Pulumi's Python code generator v${version} (scripts/tools/python-codegen) into .tools/ (once; about a minute)`);
+    installAtomically(dir, (temp) => {
+      const env = goEnv();
+      goBuild({
+        name: `pulumi-python-codegen-${version}`,
+        requires: { "github.com/pulumi/pulumi/pkg/v3": version, "github.com/pulumi/pulumi/sdk/v3": version },
+        replaces: moduleReplaces("github.com/pulumi/pulumi/pkg/v3", version, env),
+        source,
+        output: path.join(temp, "bin", "pulumi-language-python"),
+        tags: ["osusergo", "grpcnotrace"],
+        ldflags: `-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=v${version}`,
+      });
+    });
+  }
+  return path.dirname(binary);
+}
+
+function pythonVersionOf(binary) {
+  const out = spawnSync(binary, ["-c", "import sys; print('%d.%d.%d' % sys.version_info[:3])"], { encoding: "utf8" });
+  return out.status === 0 ? out.stdout.trim() : undefined;
+}
+
+/**
+ * A virtualenv with the pinned `pulumi` SDK from PyPI, made once with the machine's Python 3. Its
+ * bin directory goes first on PATH: the language host runs programs with the `python3` it finds
+ * there. The venv is made in place (its scripts name their own path) and counts once its stamp is written.
+ */
+function ensurePythonSdk() {
+  const pin = versions.pythonSdk;
+  const python = which("python3");
+  const found = python && pythonVersionOf(python);
+  if (!found || compareVersions(found, pin.minimumPython) < 0) {
+    throw new ToolError(`Python ${pin.minimumPython} or later is needed for the Python examples and is not on PATH as python3${found ? ` (found ${found})` : ""}: install it (Debian: apt-get install python3 python3-venv), then run this again.`);
+  }
+  const dir = path.join(toolsDir, `python-pulumi-${pin.version}`);
+  const stamp = path.join(dir, ".installed");
+  if (!fs.existsSync(stamp)) {
+    log(`making a Python ${found} virtualenv with pulumi ${pin.version} from PyPI in .tools/ (once; about 30 seconds)`);
+    fs.rmSync(dir, { recursive: true, force: true });
+    try {
+      run(python, ["-m", "venv", dir]);
+      const pip = [path.join(dir, "bin", "python"), "-m", "pip", "install", "--disable-pip-version-check", "--no-input", "-q"];
+      run(pip[0], [...pip.slice(1), `pulumi==${pin.version}`, `setuptools==${pin.setuptools}`]);
+    } catch (err) {
+      fs.rmSync(dir, { recursive: true, force: true });
+      if (err instanceof ToolError && /ensurepip|venv/.test(err.message)) {
+        throw new ToolError(`${err.message}\nPython's venv module is missing: install it (Debian: apt-get install python3-venv), then run this again.`);
+      }
+      throw err;
+    }
+    fs.writeFileSync(stamp, `pulumi==${pin.version}\n`);
+  }
+  return path.join(dir, "bin");
+}
+
+/** `pulumi-language-yaml`, built once from the Go module proxy. */
+function ensureYamlHost(pulumi) {
+  const pin = versions.pulumiLanguageYaml;
+  if (!pulumi.built && which("pulumi-language-yaml", pulumi.binDir)) return pulumi.binDir;
+  const dir = path.join(toolsDir, `pulumi-language-yaml-${pin.version}`);
+  const binary = path.join(dir, "bin", "pulumi-language-yaml");
+  if (!fs.existsSync(binary)) {
+    requireGo(`The YAML language host v${pin.version} is not built yet (.tools/), and`);
+    log(`building the YAML language host v${pin.version} from the Go module proxy into .tools/ (once; about a minute)`);
+    installAtomically(dir, (temp) => {
+      const env = goEnv();
+      goBuild({
+        name: `pulumi-language-yaml-${pin.version}`,
+        requires: { [pin.module]: pin.version },
+        replaces: moduleReplaces(pin.module, pin.version, env),
+        pkg: pin.package,
+        output: binary.replace(dir, temp),
+        ldflags: `-X github.com/pulumi/pulumi-yaml/pkg/version.Version=v${pin.version}`,
+      });
+    });
+  }
+  return linkBesideCli(pulumi, binary);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -269,17 +434,25 @@ function ensureRedis() {
 
 /**
  * The environment for the tests and tools: the pinned tools first on PATH (LiveKit's server and
- * Redis only when asked for), and the real CLI offline: no update check, no plugin downloads (the
- * bundled plugins are found on PATH and never downloaded).
+ * Redis, the Python and YAML language hosts only when asked for), and the real CLI offline: no
+ * update check, no plugin downloads (the bundled plugins are found on PATH and never downloaded).
  */
-function toolEnv(base = process.env, { livekit = true } = {}) {
+function toolEnv(base = process.env, { livekit = true, languages = true } = {}) {
   const node = ensureNode();
   const pulumi = ensurePulumi();
   const dirs = [pulumi.binDir, node];
+  const extra = {};
+  if (languages) {
+    // The virtualenv's python3 first: the Python host runs programs with the python3 on PATH.
+    dirs.unshift(ensurePythonSdk());
+    dirs.push(ensurePythonHost(pulumi), ensureYamlHost(pulumi));
+    extra.LIVEKIT_SIP_PYTHON_CODEGEN = ensurePythonCodegen();
+  }
   if (livekit) dirs.push(path.dirname(ensureLivekitServer()), path.dirname(ensureRedis()));
   const PATH = [...new Set(dirs)].join(path.delimiter) + path.delimiter + (base.PATH || "");
   return {
     ...base,
+    ...extra,
     PATH,
     LIVEKIT_SIP_PULUMI_VERSION: pulumi.version,
     PULUMI_SKIP_UPDATE_CHECK: "true",
@@ -291,7 +464,17 @@ function toolEnv(base = process.env, { livekit = true } = {}) {
 /** One line per tool: which binary the environment resolves and its version. */
 function describe(env) {
   const lines = [];
-  const tools = [["node", ["--version"]], ["pulumi", ["version"]], ["pulumi-language-nodejs", null], ["pulumi-resource-pulumi-nodejs", null], ["livekit-server", ["--version"]], ["redis-server", ["--version"]]];
+  const tools = [
+    ["node", ["--version"]],
+    ["pulumi", ["version"]],
+    ["pulumi-language-nodejs", null],
+    ["pulumi-resource-pulumi-nodejs", null],
+    ["pulumi-language-python", null],
+    ["python3", ["--version"]],
+    ["pulumi-language-yaml", null],
+    ["livekit-server", ["--version"]],
+    ["redis-server", ["--version"]],
+  ];
   for (const [name, args] of tools) {
     const binary = which(name, env.PATH);
     const printed = binary && args ? spawnSync(binary, args, { encoding: "utf8", env }).stdout : "";

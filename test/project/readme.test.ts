@@ -20,6 +20,11 @@ describe("README", () => {
     expect(readme).toContain("```ts\n" + example + "```");
   });
 
+  it("shows the Python receptionist exactly as it is tested", () => {
+    const example = readFileSync(join(root, "examples", "python-receptionist", "__main__.py"), "utf8");
+    expect(readme).toContain("```python\n" + example + "```");
+  });
+
   it("only mentions npm scripts that exist", () => {
     const scripts = Object.keys(JSON.parse(readFileSync(join(root, "package.json"), "utf8")).scripts);
     const mentioned = [...readme.matchAll(/npm run ([\w:-]+)/g)].map((m) => m[1]);

@@ -68,6 +68,11 @@ export interface ProjectSource {
   /** A directory to copy (without node_modules), or none. */
   from?: string;
   files?: Record<string, string>;
+  /**
+   * Runs in the stack's folder once the files are there, before `pulumi stack init`, as a user's
+   * setup would (a Python virtualenv, node_modules); returns variables every `pulumi` run gets.
+   */
+  prepare?: (dir: string) => Promise<NodeJS.ProcessEnv | void>;
 }
 
 const PASSPHRASE = "pulumi-livekit-sip-tests";
@@ -108,8 +113,10 @@ export class PulumiStack {
     }
     for (const [file, text] of Object.entries(source.files ?? {})) fs.writeFileSync(path.join(dir, file), text);
     fs.mkdirSync(path.join(dir, ".state"));
+    const prepared = (await source.prepare?.(dir)) ?? {};
     const env: NodeJS.ProcessEnv = {
       ...process.env,
+      ...prepared,
       PULUMI_HOME: path.join(dir, ".pulumi-home"),
       PULUMI_BACKEND_URL: `file://${path.join(dir, ".state")}`,
       PULUMI_CONFIG_PASSPHRASE: PASSPHRASE,

@@ -1,5 +1,6 @@
 import type { ResourceKind } from "../../src/emulator";
 import { exampleProject, rootProject, type ProjectSource } from "./pulumiCli";
+import { pythonExample, yamlExample } from "./languageProjects";
 import { parse } from "yaml";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -240,6 +241,27 @@ export const exampleCases: StackCase[] = [
     }),
     drift: { kind: "dispatchRule", wire: { name: "renamed in the dashboard" }, field: "name" },
   },
+];
+
+/**
+ * The inbound receptionist again in Python (the generated SDK, sdk/python) and Pulumi YAML, through
+ * the native provider: the same config, the same objects in LiveKit as the TypeScript example.
+ */
+function receptionistInLanguage(name: string, source: () => ProjectSource): StackCase {
+  const inbound = exampleCases.find((c) => c.name === "inbound-receptionist")!;
+  return {
+    ...inbound,
+    name,
+    source,
+    secrets: { [`${name}:trunkPassword`]: "twilio-password" },
+    change: { [`${name}:agentName`]: "receptionist-v2" },
+    types: /^livekit:index:/,
+  };
+}
+
+export const languageCases: StackCase[] = [
+  receptionistInLanguage("python-receptionist", () => pythonExample("python-receptionist")),
+  receptionistInLanguage("yaml-receptionist", () => yamlExample("yaml-receptionist")),
 ];
 
 export const allCases = [...rootCases, ...exampleCases];

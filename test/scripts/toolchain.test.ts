@@ -24,11 +24,16 @@ describe("the pinned tools", () => {
 
   it("the CLI, language host and dynamic-provider plugin on PATH are the pinned or an accepted installed version", () => {
     const lines: string[] = toolchain.describe(process.env);
-    for (const tool of ["node", "pulumi", "pulumi-language-nodejs", "pulumi-resource-pulumi-nodejs"]) {
+    for (const tool of ["node", "pulumi", "pulumi-language-nodejs", "pulumi-resource-pulumi-nodejs", "pulumi-language-python", "pulumi-language-yaml"]) {
       expect(lines.find((l) => l.startsWith(`${tool} `))).not.toMatch(/missing$/);
     }
     const version = /v(\d+\.\d+\.\d+)/.exec(spawnSync("pulumi", ["version"], { encoding: "utf8" }).stdout)![1];
     expect(toolchain.compareVersions(version, versions.pulumi.minimumOnPath)).toBeGreaterThanOrEqual(0);
+  });
+
+  it("python3 on PATH is the .tools/ virtualenv's, with the pinned pulumi SDK", () => {
+    const out = spawnSync("python3", ["-c", "import importlib.metadata as m; print(m.version('pulumi'))"], { encoding: "utf8" });
+    expect(out.stdout.trim()).toBe(versions.pythonSdk.version);
   });
 
   it("compares versions numerically", () => {

@@ -51,6 +51,15 @@ export interface PackageSpec {
   provider: { description: string; inputProperties: Record<string, PropertySpec> };
   resources: Record<string, ResourceSpec>;
   types: Record<string, ObjectTypeSpec | EnumTypeSpec>;
+  language: { python: PythonPackageInfo };
+}
+
+/** What Pulumi's Python code generator reads (`pulumi package gen-sdk --language python`, sdk/python/). */
+interface PythonPackageInfo {
+  packageName: string;
+  requires: Record<string, string>;
+  pyproject: { enabled: boolean };
+  respectSchemaVersion: boolean;
 }
 
 /**
@@ -247,6 +256,15 @@ export function packageSchema(version: string): PackageSpec {
       inputProperties: configVariables,
     },
     resources,
+    language: {
+      python: {
+        packageName: "pulumi_livekit",
+        requires: { pulumi: ">=3.0.0,<4.0.0" },
+        pyproject: { enabled: true },
+        // The Python package gets the npm package's version, which is also the plugin's.
+        respectSchemaVersion: true,
+      },
+    },
     // Sorted, so the committed schema reads (and diffs) the same whatever order types are met in.
     types: Object.fromEntries(Object.entries(types).sort(([a], [b]) => (a < b ? -1 : 1))),
   };
