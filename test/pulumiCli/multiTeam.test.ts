@@ -1,6 +1,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { preparePackedProject } from "../harness/fixtureProject";
+import { REPO_ROOT } from "../harness/paths";
+import { runCli } from "../tools/export/support/runCli";
 import { emulatorBackend, type Backend } from "./backends";
 import { drifted } from "./lifecycle";
 import { exampleProject, PulumiStack, steps } from "./pulumiCli";
@@ -99,6 +101,22 @@ describe("examples/multi-team: a platform stack and two team stacks through the 
     expect(await ruleById(supportOut.dispatchRuleIds.queue)).toMatchObject({ trunk_ids, numbers: ["+14155550121", "+14155550122"] });
     expect(await ruleById(supportOut.dispatchRuleIds.mainLine)).toMatchObject({ trunk_ids, numbers: ["+14155550100"], rule: { dispatch_rule_individual: { pin: "2002" } } });
     expect(await rules()).toHaveLength(4);
+  });
+
+  it("the review CLI shows a team's whole route from the platform's `pulumi stack output --json` and the trunk read from LiveKit", async () => {
+    const outputs = path.join(backendDir, "platform-outputs.json");
+    fs.writeFileSync(outputs, (await platform.pulumi(["stack", "output", "--json", "--stack", platform.stack])).stdout);
+    const before = writes();
+    const run = await runCli(
+      ["plan", path.join(REPO_ROOT, "examples", "multi-team", "team-support"), "--stack", "dev", "--stack-outputs", `${PLATFORM_STACK}=${outputs}`, "--trunks-from-livekit"],
+      { env: { LIVEKIT_URL: backend.url, LIVEKIT_API_KEY: backend.apiKey, LIVEKIT_API_SECRET: backend.apiSecret } },
+    );
+    expect(run).toMatchObject({ code: 0, stderr: "" });
+    const calls = (number: string) => run.stdout.slice(run.stdout.indexOf(`Calls to ${number}`)).split("\n\n")[0];
+    expect(calls("+14155550121")).toContain(`Trunk Carrier inbound (${platformOut.inboundTrunkId}): callers: any; addresses: 54.172.60.0/30; auth: digest (user livekit-shared)`);
+    expect(calls("+14155550121")).toMatch(/1 +Support queue +this trunk +any +none +support_<caller>_<random> +support-agent-dev/);
+    expect(calls("+14155550100")).toMatch(/1 +Support on the main number +this trunk +any +required +support-main_<caller>_<random> +support-agent-dev/);
+    expect(writes()).toEqual(before);
   });
 
   it("immediate previews of all three stacks propose no changes (--expect-no-changes) and send LiveKit nothing", async () => {
