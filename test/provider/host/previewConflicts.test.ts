@@ -64,6 +64,20 @@ describe("check of a create", () => {
     const olds = await rule("support", "2002");
     expect((await env.host.check(urn("support"), olds, await rule("support", "1001"))).failures).toEqual([]);
   });
+
+  it("fails an inbound trunk answering a number another stack's trunk answers, naming it", async () => {
+    const sip = new SipClient(env.emulator.url, env.emulator.apiKey, env.emulator.apiSecret);
+    const other = await sip.createSipInboundTrunk("Other carrier", ["+14155550177"], { allowedAddresses: ["192.0.2.1"] });
+    const news = { numbers: ["+1 415 555 0177"], allowedAddresses: ["192.0.2.2"], __resourceName: "second", __provider: await env.providerText("InboundTrunk") };
+    expect((await env.host.check(env.urn("InboundTrunk", "second"), {}, news)).failures).toEqual([
+      {
+        property: "numbers",
+        reason: expect.stringMatching(
+          new RegExp(`^conflicts with what already exists in LiveKit: \\+14155550177 is already answered by inbound trunk "${other.sipTrunkId} \\(Other carrier\\)"`),
+        ),
+      },
+    ]);
+  });
 });
 
 describe("diff of an update", () => {
