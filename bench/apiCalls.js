@@ -54,17 +54,26 @@ async function run({ count = 50, outbound = 10, projectDir }) {
     resources: { inboundTrunks: count, dispatchRules: count, outboundTrunks: outbound, total: 2 * count + outbound },
     operations,
     perResource: {
-      check: perRpc(op("preview (all new)").requests, "preview (all new)", "check"),
+      // Writes: a check may read (the pre-check's listing, below), never write.
+      check: perRpc(op("preview (all new)").mutating, "preview (all new)", "check"),
       diff: perRpc(op("up (no changes)").requests, "up (no changes)", "diff"),
       create: perRpc(op("up (create all)").mutating, "up (create all)", "create"),
       update: perRpc(op("up (update changed)").mutating, "up (update changed)", "update"),
       read: perRpc(op("refresh").requests, "refresh", "read"),
       delete: perRpc(op("destroy").requests, "destroy", "delete"),
     },
-    // The deliberate conflict pre-check: one listing per conflict-checked kind and operation.
-    preCheckLists: { create: op("up (create all)").reads, update: op("up (update changed)").reads },
-    // Every preview, and an up with nothing to change: check and diff only, so no request at all.
-    requestsWithoutWrites: ["preview (all new)", "preview (no changes)", "up (no changes)", "preview (changes)"].reduce((n, name) => n + op(name).requests, 0),
+    // The deliberate conflict pre-check: one listing per conflict-checked kind and operation that
+    // creates something or changes trunks, numbers or pins, previews included (a rule on a trunk
+    // the same preview creates has no trunk ID yet, so is not compared: one listing there).
+    preCheckLists: {
+      previewCreate: op("preview (all new)").reads,
+      previewUpdate: op("preview (changes)").reads,
+      create: op("up (create all)").reads,
+      update: op("up (update changed)").reads,
+    },
+    // A preview or up with nothing to change: check and diff only, no request at all.
+    requestsWithoutChanges: ["preview (no changes)", "up (no changes)"].reduce((n, name) => n + op(name).requests, 0),
+    writesInPreviews: ["preview (all new)", "preview (no changes)", "preview (changes)"].reduce((n, name) => n + op(name).mutating, 0),
     stateAfterCreate,
   };
 }

@@ -60,8 +60,9 @@ function apiCalls(a) {
   const per = a.perResource;
   return [
     `3. LiveKit requests, counted by the emulator, for a program of ${a.resources.total} resources through the MiniEngine`,
-    `  per resource: check ${per.check}, diff ${per.diff}, create ${per.create}, update ${per.update}, read ${per.read}, delete ${per.delete}; ` +
-      `pre-check listings per up: ${a.preCheckLists.create} creating, ${a.preCheckLists.update} updating; requests in previews and no-change ups: ${a.requestsWithoutWrites}`,
+    `  writes per resource: check ${per.check}, diff ${per.diff}; requests: create ${per.create}, update ${per.update}, read ${per.read}, delete ${per.delete}; ` +
+      `pre-check listings: ${a.preCheckLists.previewCreate} previewing creates, ${a.preCheckLists.previewUpdate} previewing changes, ` +
+      `${a.preCheckLists.create} creating, ${a.preCheckLists.update} updating; writes in previews: ${a.writesInPreviews}; requests with nothing to change: ${a.requestsWithoutChanges}`,
     columns([["operation", "requests", "mutating", "reads", "provider RPCs"], ...ops]),
   ];
 }

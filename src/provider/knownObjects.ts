@@ -16,6 +16,14 @@ const labelled = (id: string, name: unknown) => (typeof name === "string" && nam
  */
 export class KnownObjects {
   private readonly byKind = new Map<string, Promise<Claims<Shape>>>();
+  /**
+   * Objects of this deployment whose diff found changes, as they will be once updated: a preview
+   * judges later resources against those shapes rather than the live ones, so that moving a pin
+   * or number from one resource to another within a deployment is not reported as a conflict.
+   */
+  /** Why a preview's listing failed: later previews of the process skip the comparison rather than wait again. */
+  unreachable?: string;
+  private readonly planned = new Map<string, { ids: Set<string>; claims: Claims<Shape> }>();
   /** The IDs of each kind's first listing: objects that existed before this deployment wrote any. */
   private readonly listedFirst = new Map<string, Set<string>>();
 
@@ -34,6 +42,38 @@ export class KnownObjects {
     if (!conflicts) return [];
     const claims = await this.claimsOf(definition, api);
     return claims.collisions(conflicts.shape(args, "", selfId), (owner) => owner.id !== undefined && owner.id === selfId);
+  }
+
+  /**
+   * What `args` would collide with once this deployment's planned changes are made: the live
+   * objects, except those it is changing, which count in their planned shape instead.
+   */
+  async plannedCollisions(definition: ResourceDefinition, api: SipApi, args: Props, selfId?: string): Promise<StackProblem[]> {
+    const conflicts = definition.conflicts;
+    if (!conflicts) return [];
+    const claims = await this.claimsOf(definition, api);
+    const planned = this.plannedOf(definition);
+    const shape = conflicts.shape(args as never, "", selfId);
+    const isSelf = (owner: Shape) => owner.id !== undefined && owner.id === selfId;
+    return [
+      ...claims.collisions(shape, (owner) => isSelf(owner) || (owner.id !== undefined && planned.ids.has(owner.id))),
+      ...planned.claims.collisions(shape, isSelf),
+    ];
+  }
+
+  /** Records that this deployment is changing object `id` to `args`, for later `plannedCollisions`. */
+  plan(definition: ResourceDefinition, id: string, args: Props): void {
+    if (!definition.conflicts) return;
+    const planned = this.plannedOf(definition);
+    planned.claims.release(id);
+    planned.claims.claim(definition.conflicts.shape(args as never, labelled(id, args.name), id));
+    planned.ids.add(id);
+  }
+
+  private plannedOf(definition: ResourceDefinition): { ids: Set<string>; claims: Claims<Shape> } {
+    let planned = this.planned.get(definition.type);
+    if (!planned) this.planned.set(definition.type, (planned = { ids: new Set(), claims: definition.conflicts!.claims() }));
+    return planned;
   }
 
   /** Records a write of ours: the object's new shape (create, update, adoption), or `undefined` for a delete. */

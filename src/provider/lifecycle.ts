@@ -5,7 +5,7 @@ import { Controls, listCommandFor, splitControls } from "../resources/controls";
 import { describeFailure } from "./describeError";
 import { inputsFrom, outputsFrom } from "./outputs";
 import { changedFields, reviewIdentity } from "./changes";
-import { assertNoLiveConflicts } from "./liveConflicts";
+import { assertNoLiveConflicts, previewConflicts } from "./liveConflicts";
 import { Connection, createIdempotently, removeVerified, replaceVerified } from "./reliableWrites";
 
 type Props = Record<string, unknown>;
@@ -40,14 +40,21 @@ export function lifecycle(
   };
 
   return {
-    async check(_olds: Props, news: Props) {
+    async check(olds: Props, news: Props) {
       const checked = checkInputs(definition, news);
       if (checked.failures.length > 0) return { failures: checked.failures };
-      for (const warning of checked.warnings) warn(splitControls(news).controls, warning);
+      const { controls, args } = splitControls(checked.inputs!);
+      for (const warning of checked.warnings) warn(controls, warning);
+      // A create (no old inputs) meets what LiveKit holds here, so preview fails on it; an update
+      // is compared in `diff`, which knows the object's ID.
+      if (Object.keys(olds ?? {}).length === 0) {
+        const failures = await previewConflicts(definition, connect, args, controls.adoptId, (w) => warn(controls, w));
+        if (failures.length > 0) return { failures };
+      }
       return { inputs: checked.inputs };
     },
 
-    async diff(_id: string, olds: Props, news: Props) {
+    async diff(id: string, olds: Props, news: Props) {
       const previous = splitControls(olds).args;
       const { controls, args: next } = splitControls(news);
       // Trunks and rules change in place, so trunk IDs that rules refer to stay stable and no call
@@ -55,7 +62,14 @@ export function lifecycle(
       // is replaced, new one first: a failed create then leaves the old object untouched.
       const identity = reviewIdentity(definition, previous, next);
       for (const warning of identity.warnings) warn(controls, warning);
-      const changes = identity.replaces.length > 0 || changedFields(definition, previous, next).length > 0;
+      const changed = changedFields(definition, previous, next);
+      const changes = identity.replaces.length > 0 || changed.length > 0;
+      // Only a change of what LiveKit keys conflicts on (trunks, numbers, pin) can make a new one.
+      const rekeyed = changed.some((field) => definition.conflicts?.reads.includes(field as never));
+      if (rekeyed && identity.replaces.length === 0) {
+        const failures = await previewConflicts(definition, connect, next, id, (w) => warn(controls, w));
+        if (failures.length > 0) throw new Error(`${definition.type} "${controls.__resourceName ?? "?"}": ${failures.map((f) => `${f.property}: ${f.reason}`).join("; ")}`);
+      }
       return { changes, replaces: identity.replaces, deleteBeforeReplace: false };
     },
 

@@ -7,6 +7,7 @@
 export * from "../callRouting";
 export { withRevision, type RevisionTree } from "./gitRevision";
 export { declaresNothing, emptyStackError } from "./emptyStack";
+export { externalTrunkIds, externalTrunkNotes, withExternalTrunks } from "./externalTrunks";
 export { loadRoutingConfig, loadRoutingConfigAt, type ReviewSource } from "./loadRouting";
 export { formatDiff, formatPlan, formatSimulation, reportFormats, type ReportFormat } from "./reports";
 export { routingConfigOf } from "./routingConfig";

@@ -69,5 +69,8 @@ it("renders the committed results, whose request counts match the documented one
   expect(table).not.toMatch(/undefined|NaN/);
   for (const heading of ["1. Overhead", "2. Where", "3. LiveKit requests", "4. State", "5. Scaling", "5b. Review CLI at scale", "6. Emulator", "7. Provider host", "8. The real Pulumi CLI", "9. The native provider"]) expect(table).toContain(heading);
   expect(results.apiCalls.perResource).toEqual({ check: 0, diff: 0, create: 1, update: 1, read: 1, delete: 1 });
-  expect(results.apiCalls.requestsWithoutWrites).toBe(0);
+  expect(results.apiCalls.writesInPreviews).toBe(0);
+  expect(results.apiCalls.requestsWithoutChanges).toBe(0);
+  // At most one listing per conflict-checked kind (inbound trunks, dispatch rules), whatever the size.
+  expect(Object.values(results.apiCalls.preCheckLists).every((n) => (n as number) <= 2)).toBe(true);
 });

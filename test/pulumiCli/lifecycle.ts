@@ -63,12 +63,13 @@ export function describeLifecycle(c: StackCase, makeBackend: () => Promise<Backe
       stack?.remove();
     }, 30_000);
 
-    it("preview proposes only creates and sends LiveKit nothing", async () => {
+    it("preview proposes only creates, and LiveKit is only read: one listing per conflict-checked kind", async () => {
       const plan = await stack.previewJson();
       const planned = plan.steps.filter((s) => ours.test(s.newState?.type ?? ""));
       expect(planned.length).toBeGreaterThan(0);
       expect(new Set(planned.map((s) => s.op))).toEqual(new Set(["create"]));
-      expect(total(backend.requests())).toBe(0);
+      // The live conflict pre-check of each create (provider/liveConflicts.ts), nothing else.
+      for (const [method, count] of Object.entries(backend.requests())) expect([method, count]).toEqual([expect.stringMatching(/^ListSIP(InboundTrunk|DispatchRule)$/), 1]);
     });
 
     it("up creates what the program describes, and LiveKit holds it field by field", async () => {

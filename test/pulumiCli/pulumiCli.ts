@@ -101,8 +101,11 @@ export class PulumiStack {
     private readonly env: NodeJS.ProcessEnv,
   ) {}
 
-  /** Copies the project into the fixture project, with a fresh backend, and creates the stack. */
-  static async create(name: string, source: ProjectSource, stack = "dev"): Promise<PulumiStack> {
+  /**
+   * Copies the project into the fixture project, with a fresh backend, and creates the stack.
+   * Projects whose stacks refer to each other (StackReference) share one: `backendDir`.
+   */
+  static async create(name: string, source: ProjectSource, stack = "dev", opts: { backendDir?: string } = {}): Promise<PulumiStack> {
     assertPulumiOnPath();
     const fixture = (await preparePackedProject()).dir;
     const dir = path.join(fixture, "cli", `${name}-${process.pid}-${++counter}`);
@@ -112,13 +115,14 @@ export class PulumiStack {
       fs.cpSync(source.from, dir, { recursive: true, filter: (src) => !src.includes(`${path.sep}node_modules`) });
     }
     for (const [file, text] of Object.entries(source.files ?? {})) fs.writeFileSync(path.join(dir, file), text);
-    fs.mkdirSync(path.join(dir, ".state"));
+    const backendDir = opts.backendDir ?? path.join(dir, ".state");
+    fs.mkdirSync(backendDir, { recursive: true });
     const prepared = (await source.prepare?.(dir)) ?? {};
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       ...prepared,
       PULUMI_HOME: path.join(dir, ".pulumi-home"),
-      PULUMI_BACKEND_URL: `file://${path.join(dir, ".state")}`,
+      PULUMI_BACKEND_URL: `file://${backendDir}`,
       PULUMI_CONFIG_PASSPHRASE: PASSPHRASE,
       PULUMI_SKIP_UPDATE_CHECK: "true",
       PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",

@@ -42,5 +42,6 @@ export function buildRoutingPlan(input: RoutingPlanInput): RoutingPlan {
     { calledNumber: null, routes: routesFor(index, undefined) },
   ];
   const outbound = (input.outboundTrunks ?? []).map(planOutbound);
-  return { entries, ...(outbound.length > 0 ? { outbound } : {}), warnings: planWarnings(index, entries) };
+  const notes = input.notes ?? [];
+  return { entries, ...(outbound.length > 0 ? { outbound } : {}), warnings: planWarnings(index, entries), ...(notes.length > 0 ? { notes } : {}) };
 }

@@ -42,9 +42,13 @@ export interface RoutingPlan {
   readonly outbound?: readonly PlanOutboundTrunk[];
   /** Configuration problems and call paths that fail, for reviewers. */
   readonly warnings: readonly string[];
+  /** What the reviewer should know about where the configuration came from (see RoutingPlanInput). */
+  readonly notes?: readonly string[];
 }
 
 export interface RoutingPlanInput extends RoutingConfig {
   /** Numbers to list even if nothing names them, such as every number bought for the project. */
   readonly phoneNumbers?: readonly string[];
+  /** Shown before the table, e.g. which trunks were read from LiveKit rather than declared. */
+  readonly notes?: readonly string[];
 }

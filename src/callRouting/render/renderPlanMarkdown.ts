@@ -6,7 +6,8 @@ import { markdownTable } from "./tables";
 
 /** The plan as a pull-request comment: a section per called number, a table per trunk. */
 export function renderPlanMarkdown(plan: RoutingPlan): string {
-  const out: string[] = [`## ${PLAN_TITLE}`, PLAN_LEGEND, renderPlanFlowchart(plan)];
+  const notes = plan.notes ?? [];
+  const out: string[] = [`## ${PLAN_TITLE}`, PLAN_LEGEND, ...(notes.length > 0 ? [notes.map((n) => `> ${n}`).join("\n>\n")] : []), renderPlanFlowchart(plan)];
   for (const entry of plan.entries) {
     out.push(`### ${entryHeading(entry)}`);
     for (const route of entry.routes) {

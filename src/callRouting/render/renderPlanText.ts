@@ -6,7 +6,7 @@ import { plainText } from "../wording";
 
 /** The plan for a terminal: indented sections and padded columns, no colours. */
 export function renderPlanText(plan: RoutingPlan): string {
-  const out: string[] = [PLAN_TITLE.toUpperCase(), plainText(PLAN_LEGEND)];
+  const out: string[] = [PLAN_TITLE.toUpperCase(), plainText(PLAN_LEGEND), ...(plan.notes ?? []).map((n) => `Note: ${plainText(n)}`)];
   for (const entry of plan.entries) {
     out.push("", plainText(entryHeading(entry)));
     for (const route of entry.routes) {

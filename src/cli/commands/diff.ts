@@ -1,9 +1,10 @@
 import { Command } from "commander";
 import { declaresNothing, diffRouting, emptyStackError, formatDiff, hasRiskyChanges, type RoutingConfig } from "../../routing";
 import { loadSides } from "../../routing/loadSides";
+import { type ExternalTrunkFlags, resolveExternalTrunks, withExternalTrunkOptions } from "../externalTrunkOptions";
 import { type FormatFlags, SOURCE_HELP, type SourceFlags, sourceOf, withFormatOption, withSourceOptions } from "../sourceOptions";
 
-interface DiffFlags extends SourceFlags, FormatFlags {
+interface DiffFlags extends SourceFlags, FormatFlags, ExternalTrunkFlags {
   git?: string;
   baseRef?: string;
   headRef?: string;
@@ -54,9 +55,21 @@ function sideNames(sources: string[], flags: DiffFlags): [string, string] {
 }
 
 async function run(sources: string[], flags: DiffFlags): Promise<void> {
-  const [before, after] = await bothSides(sources, flags);
+  const loaded = await bothSides(sources, flags);
+  const [beforeName, afterName] = sideNames(sources, flags);
+  const {
+    configs: [before, after],
+    notes,
+  } = await resolveExternalTrunks(
+    [
+      { name: beforeName, config: loaded[0] },
+      { name: afterName, config: loaded[1] },
+    ],
+    flags,
+  );
+  // Both sides read the same trunks, which the change therefore leaves alone: said on stderr, the report being about the change.
+  for (const note of notes) process.stderr.write(`note: ${note.replace(/`/g, "")}\n`);
   if (!flags.allowEmpty && declaresNothing(before) !== declaresNothing(after)) {
-    const [beforeName, afterName] = sideNames(sources, flags);
     throw declaresNothing(after)
       ? emptyStackError(`the after side, ${afterName},`, `, while the before side, ${beforeName}, does`)
       : emptyStackError(`the before side, ${beforeName},`, `, while the after side, ${afterName}, does`);
@@ -71,12 +84,12 @@ export function diffCommand(): Command {
     .description(
       "Describe what a change does to inbound calls: numbers added or removed, calls landing in another room or agent, pins, " +
         "security (auth, allow-lists, encryption), Krisp and codecs, risky changes first. Compares two sources (e.g. " +
-        "Pulumi.dev.yaml Pulumi.prod.yaml), or one source at two git revisions. Evaluated offline: no LiveKit credentials, no network.",
+        "Pulumi.dev.yaml Pulumi.prod.yaml), or one source at two git revisions. Evaluated offline: no LiveKit credentials, no network (unless --trunks-from-livekit).",
     )
     .argument("<sources...>", `before and after, each ${SOURCE_HELP}; with git revisions, one source`)
     .option("--git <range>", "<base>..<head>: the source at two revisions of the repository; <base> alone compares with the working tree")
     .option("--base-ref <ref>", "the same as --git <ref>..: the revision before")
     .option("--head-ref <ref>", "with --base-ref: the revision after (default: the working tree)")
     .option("--fail-on-risk", `exit with ${RISKY_EXIT_CODE} when a change is risky (errors exit with 1)`);
-  return withFormatOption(withSourceOptions(command)).action((sources: string[], flags: DiffFlags) => run(sources, flags));
+  return withExternalTrunkOptions(withFormatOption(withSourceOptions(command))).action((sources: string[], flags: DiffFlags) => run(sources, flags));
 }

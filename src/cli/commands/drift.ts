@@ -4,7 +4,7 @@ import { definitions, sipResourceTypes } from "../../resources";
 import { type ConnectionFlags, connectionFrom, sipApiFor, withConnectionOptions } from "../connectionOptions";
 import { parseChoice } from "../optionParsers";
 import { createProgress } from "../progress";
-import { SOURCE_HELP, type SourceFlags, withSourceOptions } from "../sourceOptions";
+import { desiredStateOptionsOf, SOURCE_HELP, type SourceFlags, withSourceOptions } from "../sourceOptions";
 
 interface DriftFlags extends ConnectionFlags, SourceFlags {
   state?: string;
@@ -29,7 +29,7 @@ async function run(source: string, flags: DriftFlags): Promise<void> {
   progress.step(`evaluating ${source}`, 0, total);
   // Loaded here, not at the top: it needs @pulumi/pulumi, which the other commands do without.
   const { loadDesiredState } = await import("../../tools/offline/desiredState");
-  const desired = await loadDesiredState(source, flags);
+  const desired = await loadDesiredState(source, desiredStateOptionsOf(flags));
   let done = 1;
   progress.step(`${desired.length} resources declared`, done, total);
   const report = await driftAgainstLive(desired, sipApiFor(connection), {

@@ -1,8 +1,9 @@
 import { Command } from "commander";
 import { declaresNothing, emptyStackError, formatSimulation, loadRoutingConfig, simulateCall, type RoutingConfig, type SimulatedCall } from "../../routing";
+import { type ExternalTrunkFlags, resolveExternalTrunks, withExternalTrunkOptions } from "../externalTrunkOptions";
 import { type FormatFlags, SOURCE_HELP, type SourceFlags, sourceOf, withFormatOption, withSourceOptions } from "../sourceOptions";
 
-interface SimulateFlags extends SourceFlags, FormatFlags {
+interface SimulateFlags extends SourceFlags, FormatFlags, ExternalTrunkFlags {
   to: string;
   from: string;
   sourceIp?: string;
@@ -31,8 +32,13 @@ export function calledNumberHint(config: RoutingConfig, to: string): string | un
 }
 
 async function run(source: string, flags: SimulateFlags): Promise<void> {
-  const config = await loadRoutingConfig(sourceOf(source, flags));
-  if (!flags.allowEmpty && declaresNothing(config)) throw emptyStackError(source);
+  const loaded = await loadRoutingConfig(sourceOf(source, flags));
+  if (!flags.allowEmpty && declaresNothing(loaded)) throw emptyStackError(source);
+  const {
+    configs: [config],
+    notes,
+  } = await resolveExternalTrunks([{ name: source, config: loaded }], flags);
+  for (const note of notes) process.stderr.write(`note: ${note.replace(/`/g, "")}\n`);
   const result = simulateCall(config, callOf(flags));
   process.stdout.write(formatSimulation(result, flags.format));
   const hint = result.outcome === "room" ? undefined : calledNumberHint(config, flags.to);
@@ -51,5 +57,5 @@ export function simulateCommand(): Command {
     .option("--source-ip <ip>", "address the INVITE comes from; without it allowed addresses cannot filter")
     .option("--from-host <host>", "the From host, which hostname entries of allowed addresses are compared with")
     .option("--pin <digits>", "digits entered at the pin prompt; # for pressing # alone (default: the call before any prompt)");
-  return withFormatOption(withSourceOptions(command)).action((source: string, flags: SimulateFlags) => run(source, flags));
+  return withExternalTrunkOptions(withFormatOption(withSourceOptions(command))).action((source: string, flags: SimulateFlags) => run(source, flags));
 }

@@ -7,6 +7,7 @@ import { locateProgram, programModule } from "./loadProgram";
 import { missingConfig, withSecretStandIns } from "./secretStandIns";
 import { readSpecFile, specProgram } from "./specSource";
 import { readStackConfig } from "./stackConfigFile";
+import { unknownFields, unknownValuesError, type StackOutputs } from "./stackReferences";
 import { typeCheckProgram } from "./typeCheck";
 
 export interface DesiredStateOptions {
@@ -18,6 +19,8 @@ export interface DesiredStateOptions {
   configFile?: string;
   /** The Pulumi project (config namespace), when there is no Pulumi.yaml to read it from. */
   project?: string;
+  /** Programs: the outputs of the stacks the program's StackReferences read (see stackReferences.ts). */
+  stackOutputs?: StackOutputs;
   /** Receives each warning the provider's check gives (`<Type> "<name>": …`), as `pulumi preview` shows them. */
   onWarning?: (warning: string) => void;
 }
@@ -30,13 +33,22 @@ export const isSpecFile = (path: string) => /\.ya?ml$/i.test(path);
  * its stack config.
  */
 export async function loadDesiredState(path: string, options: DesiredStateOptions = {}): Promise<DesiredResource[]> {
-  const checked = checkDesired(await evaluateSource(path, options));
+  const unresolvedStacks = new Set<string>();
+  const declared = await evaluateSource(path, { ...options, onStackReference: (stack, resolved) => !resolved && unresolvedStacks.add(stack) });
+  const unknown = declared.flatMap((r) => {
+    const fields = unknownFields(r.args);
+    return fields.length > 0 ? [{ subject: `${r.type} "${r.name}"`, fields }] : [];
+  });
+  if (unknown.length > 0) throw unknownValuesError(path, { resources: unknown, unresolvedStacks: [...unresolvedStacks].sort() });
+  const checked = checkDesired(declared);
   if (checked.failures.length > 0) throw previewRejection(path, checked.failures);
   for (const warning of checked.warnings) options.onWarning?.(warning);
   return checked.resources;
 }
 
-async function evaluateSource(path: string, options: DesiredStateOptions): Promise<DesiredResource[]> {
+type EvaluationHooks = DesiredStateOptions & { onStackReference?: (stack: string, resolved: boolean) => void };
+
+async function evaluateSource(path: string, options: EvaluationHooks): Promise<DesiredResource[]> {
   if (isSpecFile(path)) {
     return evaluateProgram(specProgram(readSpecFile(path, options.key)), { project: options.project ?? "livekit-telephony", stack: "offline" });
   }
@@ -51,9 +63,15 @@ async function evaluateSource(path: string, options: DesiredStateOptions): Promi
   if (configFile !== undefined && !existsSync(configFile)) throw new Error(`${configFile} does not exist`);
   const config = configFile ? readStackConfig(configFile, project) : { config: {}, secretKeys: [] };
   try {
-    return await withSecretStandIns(config, (c) => evaluateProgram(programModule(location.main), { project, stack: options.stack ?? "offline", ...c }));
+    const { stackOutputs, onStackReference } = options;
+    return await withSecretStandIns(config, (c) =>
+      evaluateProgram(programModule(location.main), { project, stack: options.stack ?? "offline", ...c, stackOutputs, onStackReference }),
+    );
   } catch (error) {
     if (configFile === undefined && missingConfig(error)) throw new Error(`${(error as Error).message}\nNo stack config was read: pass --stack <name> or --config-file <file>.`);
+    if (options.stackOutputs && /Required output '.*' does not exist on stack/.test(String((error as Error)?.message))) {
+      throw new Error(`${(error as Error).message}\nThe outputs given for it (--stack-outputs) lack this one: were they written from that stack, after its last \`pulumi up\`?`);
+    }
     throw error;
   }
 }

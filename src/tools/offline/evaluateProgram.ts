@@ -6,6 +6,7 @@ import { definitions, type ResourceType } from "../../resources";
 import type { DesiredResource } from "./desiredResource";
 import { withoutPromiseStacks } from "./promiseStacks";
 import { refFor } from "./resourceRefs";
+import { outputsOf, STACK_REFERENCE_TYPE, type StackOutputs } from "./stackReferences";
 
 export interface EvaluationOptions {
   project: string;
@@ -15,6 +16,10 @@ export interface EvaluationOptions {
   secretKeys?: string[];
   /** Backstop for a program that never settles. */
   timeoutMs?: number;
+  /** Outputs for the program's StackReferences; without them, what the program takes from them is unknown. */
+  stackOutputs?: StackOutputs;
+  /** Hears each stack the program references, and whether its outputs were given. */
+  onStackReference?: (stack: string, resolved: boolean) => void;
 }
 
 const typePrefix = "pulumi-nodejs:dynamic/livekit:";
@@ -41,6 +46,13 @@ export async function evaluateProgram(program: () => unknown, options: Evaluatio
   await pulumi.runtime.setMocks(
     {
       newResource({ type: token, name, inputs }) {
+        if (token === STACK_REFERENCE_TYPE) {
+          const stack = String(inputs.name ?? name);
+          const outputs = outputsOf(options.stackOutputs, stack);
+          options.onStackReference?.(stack, outputs !== undefined);
+          // Left out, the outputs are unknown, as in a preview that could not read the stack.
+          return { id: stack, state: { name: stack, ...(outputs === undefined ? {} : { outputs }), secretOutputNames: [] } };
+        }
         const type = livekitType(token);
         if (type === undefined) return { id: `${name}-id`, state: inputs };
         const { controls, args } = splitControls(unwrapSecrets(inputs) as Record<string, unknown>);
@@ -72,6 +84,7 @@ export async function evaluateProgram(program: () => unknown, options: Evaluatio
  */
 async function settle(program: () => unknown, timeoutMs: number): Promise<void> {
   let failure: { error: unknown } | undefined;
+  const registered: Registered[] = [];
   const onRejection = (error: unknown) => (failure ??= { error });
   process.on("unhandledRejection", onRejection);
   let timer: NodeJS.Timeout | undefined;
@@ -84,17 +97,48 @@ async function settle(program: () => unknown, timeoutMs: number): Promise<void> 
   try {
     const run = async () => {
       try {
+        pulumi.runtime.registerStackTransformation(({ resource, type, name }) => {
+          registered.push({ resource, label: `${livekitType(type) ?? type} "${name}"` });
+          return undefined;
+        });
         await runExport(program);
       } catch (error) {
         failure ??= { error };
       }
     };
     await Promise.race([pulumi.runtime.runInPulumiStack(run).then(() => pulumi.runtime.disconnect()), timeout]);
+    if (!failure) failure = await failedRegistration(registered);
+    // The runtime re-raises each such failure as a rejection nobody handles, which Node reports
+    // once the microtasks have run: listen one turn longer, so they end here, not the process.
+    await new Promise((resolve) => setImmediate(resolve));
   } finally {
     clearTimeout(timer);
     process.off("unhandledRejection", onRejection);
   }
   if (failure) throw failure.error;
+}
+
+interface Registered {
+  resource: pulumi.Resource;
+  /** `<Type> "<name>"`, as the review's messages name resources. */
+  label: string;
+}
+
+/**
+ * A resource whose inputs failed to resolve (a StackReference output that does not exist) never
+ * reaches the mocks, and the stack settles without it: its URN holds the error. The engine would
+ * fail the program on it; so does the review, rather than show routing without the resource.
+ */
+async function failedRegistration(resources: readonly Registered[]): Promise<{ error: unknown } | undefined> {
+  for (const { resource, label } of resources) {
+    const urn = resource.urn as unknown as { promise(): Promise<string> };
+    const error = await urn.promise().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    if (error !== undefined) return { error: new Error(`${label}: ${error instanceof Error ? error.message : String(error)}`) };
+  }
+  return undefined;
 }
 
 /** As Pulumi's Node runtime does: a module that exports a function (or default-exports one) is called. */
