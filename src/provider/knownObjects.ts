@@ -53,7 +53,7 @@ export class KnownObjects {
     if (!conflicts) return [];
     const claims = await this.claimsOf(definition, api);
     const planned = this.plannedOf(definition);
-    const shape = conflicts.shape(args as never, "", selfId);
+    const shape = conflicts.shape(args, "", selfId);
     const isSelf = (owner: Shape) => owner.id !== undefined && owner.id === selfId;
     return [
       ...claims.collisions(shape, (owner) => isSelf(owner) || (owner.id !== undefined && planned.ids.has(owner.id))),
@@ -66,7 +66,7 @@ export class KnownObjects {
     if (!definition.conflicts) return;
     const planned = this.plannedOf(definition);
     planned.claims.release(id);
-    planned.claims.claim(definition.conflicts.shape(args as never, labelled(id, args.name), id));
+    planned.claims.claim(definition.conflicts.shape(args, labelled(id, args.name), id));
     planned.ids.add(id);
   }
 

@@ -65,7 +65,8 @@ export function lifecycle(
       const changed = changedFields(definition, previous, next);
       const changes = identity.replaces.length > 0 || changed.length > 0;
       // Only a change of what LiveKit keys conflicts on (trunks, numbers, pin) can make a new one.
-      const rekeyed = changed.some((field) => definition.conflicts?.reads.includes(field as never));
+      const keyed: readonly string[] = definition.conflicts?.reads ?? [];
+      const rekeyed = changed.some((field) => keyed.includes(field));
       if (rekeyed && identity.replaces.length === 0) {
         const failures = await previewConflicts(definition, connect, next, id, (w) => warn(controls, w));
         if (failures.length > 0) throw new Error(`${definition.type} "${controls.__resourceName ?? "?"}": ${failures.map((f) => `${f.property}: ${f.reason}`).join("; ")}`);
