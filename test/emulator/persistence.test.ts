@@ -81,6 +81,11 @@ describe("state file, in process", () => {
     const second = await startEmulator({ port: 0, statePath });
     try {
       expect(await listIds(second.url)).toEqual([kept.sipTrunkId]);
+      // The fragment is gone from the file too: the next line does not join it, so it replays.
+      const later = await createInbound(second.url, { numbers: ["+14155551001"] });
+      const lines = readFileSync(`${statePath}.journal`, "utf8").split("\n");
+      expect(lines.pop()).toBe("");
+      expect(lines.map((line) => (JSON.parse(line) as { id: string }[])[0].id)).toEqual([kept.sipTrunkId, later.sipTrunkId]);
     } finally {
       await second.close();
     }

@@ -20,22 +20,29 @@ export class Journal {
     return this.bytes;
   }
 
-  /** The entries written so far, oldest first; a torn last line is dropped. */
+  /**
+   * The entries written so far, oldest first. A last line without its line break was cut short by
+   * a crash and never acknowledged (a line is acknowledged only once all of it is synced): it is
+   * dropped from the file too, or the next append would glue its line to the fragment.
+   */
   read(): unknown[] {
     if (!existsSync(this.path)) return [];
-    const lines = readFileSync(this.path, "utf8").split("\n");
-    const entries: unknown[] = [];
-    for (const [i, line] of lines.entries()) {
-      if (line === "") continue;
-      try {
-        entries.push(JSON.parse(line));
-      } catch (error) {
-        // Only a last line without its line break can be torn (a crash mid-append); anything else is damage.
-        if (i === lines.length - 1) break;
-        throw new Error(`journal ${this.path} line ${i + 1} is not JSON: ${(error as Error).message}`);
-      }
+    const text = readFileSync(this.path, "utf8");
+    const lines = text.split("\n");
+    const torn = lines.pop()!;
+    if (torn !== "") {
+      this.bytes = Buffer.byteLength(text) - Buffer.byteLength(torn);
+      truncateSync(this.path, this.bytes);
     }
-    return entries;
+    return lines
+      .map((line, i) => {
+        try {
+          return line === "" ? undefined : (JSON.parse(line) as unknown);
+        } catch (error) {
+          throw new Error(`journal ${this.path} line ${i + 1} is not JSON: ${(error as Error).message}`);
+        }
+      })
+      .filter((entry) => entry !== undefined);
   }
 
   /** Appends one entry, already JSON without line breaks, and syncs it. */
