@@ -140,7 +140,7 @@ export class SipStore {
 
   /** Persists (when backed by a file) and then applies the changes. Call inside `exclusive`. */
   async commit(changes: readonly StoreChange[]): Promise<void> {
-    if (this.journal !== undefined && changes.length > 0) await this.journal.append(encodeChanges(changes));
+    if (this.journal !== undefined && changes.length > 0) await this.journal.append([encodeChanges(changes)]);
     changes.forEach((change) => this.apply(change));
     if (this.journal !== undefined && this.journal.size > Math.max(MIN_COMPACT_BYTES, COMPACT_FACTOR * this.stateBytes)) await this.compact();
   }
