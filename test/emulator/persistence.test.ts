@@ -105,7 +105,7 @@ describe("state file, across a killed process", () => {
   beforeAll(requireBuiltCli);
   afterEach(killLeftovers);
 
-  it("holds every acknowledged write after SIGKILL in the middle of a burst, and parses", async () => {
+  it("holds every acknowledged write after SIGKILL in the middle of a burst of concurrent writes sharing syncs, and parses", async () => {
     const statePath = freshStatePath();
     const created = new Set<string>();
     const deleted = new Set<string>();
@@ -136,8 +136,9 @@ describe("state file, across a killed process", () => {
           }
         }
       };
-      const writers = [writer(), writer(), writer(), writer()];
-      const target = created.size + 25 + round * 10;
+      // Sixteen at once, so most syncs cover several writes, and the kill can hit a batch mid-sync.
+      const writers = Array.from({ length: 16 }, writer);
+      const target = created.size + 60 + round * 20;
       while (created.size < target) await new Promise((r) => setTimeout(r, 2));
       cli.child.kill("SIGKILL");
       stop = true;
