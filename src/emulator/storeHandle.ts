@@ -50,18 +50,18 @@ export function storeHandle(store: SipStore): EmulatorStore {
       const resource = decode(kind, json);
       const id = resourceId(resource);
       if (id === "") throw new Error(`a ${kind} put into the store needs its ID`);
-      await store.exclusive(() => store.commit([{ kind, id, value: resource }]));
+      await store.exclusive((tx) => tx.commit([{ kind, id, value: resource }]));
       return toJson(resource);
     },
     delete: (kind, id) =>
-      store.exclusive(async () => {
-        if (store.get(kind, id) === undefined) return false;
-        await store.commit([{ kind, id }]);
+      store.exclusive((tx) => {
+        if (tx.get(kind, id) === undefined) return false;
+        tx.commit([{ kind, id }]);
         return true;
       }),
     clear: () =>
-      store.exclusive(() =>
-        store.commit(RESOURCE_KINDS.flatMap((kind) => store.list(kind).map((r) => ({ kind, id: resourceId(r) })))),
+      store.exclusive((tx) =>
+        tx.commit(RESOURCE_KINDS.flatMap((kind) => tx.list(kind).map((r) => ({ kind, id: resourceId(r) })))),
       ),
   };
 }

@@ -81,6 +81,11 @@ describe("state file, in process", () => {
     const second = await startEmulator({ port: 0, statePath });
     try {
       expect(await listIds(second.url)).toEqual([kept.sipTrunkId]);
+      // The fragment is gone from the file too: the next line does not join it, so it replays.
+      const later = await createInbound(second.url, { numbers: ["+14155551001"] });
+      const lines = readFileSync(`${statePath}.journal`, "utf8").split("\n");
+      expect(lines.pop()).toBe("");
+      expect(lines.map((line) => (JSON.parse(line) as { id: string }[])[0].id)).toEqual([kept.sipTrunkId, later.sipTrunkId]);
     } finally {
       await second.close();
     }
@@ -100,7 +105,7 @@ describe("state file, across a killed process", () => {
   beforeAll(requireBuiltCli);
   afterEach(killLeftovers);
 
-  it("holds every acknowledged write after SIGKILL in the middle of a burst, and parses", async () => {
+  it("holds every acknowledged write after SIGKILL in the middle of a burst of concurrent writes sharing syncs, and parses", async () => {
     const statePath = freshStatePath();
     const created = new Set<string>();
     const deleted = new Set<string>();
@@ -131,8 +136,9 @@ describe("state file, across a killed process", () => {
           }
         }
       };
-      const writers = [writer(), writer(), writer(), writer()];
-      const target = created.size + 25 + round * 10;
+      // Sixteen at once, so most syncs cover several writes, and the kill can hit a batch mid-sync.
+      const writers = Array.from({ length: 16 }, writer);
+      const target = created.size + 60 + round * 20;
       while (created.size < target) await new Promise((r) => setTimeout(r, 2));
       cli.child.kill("SIGKILL");
       stop = true;

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { ListSIPInboundTrunkRequest, UpdateSIPInboundTrunkRequest } from "@livekit/protocol";
 import { useEmulator } from "./support/emulator";
 import { createInbound, inbound, rule } from "./support/fixtures";
@@ -5,9 +8,17 @@ import { ok, rpc } from "./support/rpc";
 
 /** Serialized mutations, the out-of-band store handle and the request counters. */
 
-describe("concurrency", () => {
+const durableDir = mkdtempSync(join(tmpdir(), "livekit-sip-concurrency-"));
+afterAll(() => rmSync(durableDir, { recursive: true, force: true }));
+
+// Durable, a write is checked while earlier ones still wait for their (shared) sync: the checks
+// must see those too.
+describe.each([
+  ["in memory", {}],
+  ["durable", { statePath: join(durableDir, "state.json") }],
+])("concurrency, %s", (_, storage) => {
   // Cloud mode: updates that move a trunk are conflict-checked, so racing moves can conflict.
-  const emulator = useEmulator({ mode: "cloud" });
+  const emulator = useEmulator({ mode: "cloud", ...storage });
   const url = () => emulator().url;
 
   it("never stores two conflicting trunks, however many requests race", async () => {

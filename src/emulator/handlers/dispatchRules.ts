@@ -57,9 +57,9 @@ export function createDispatchRule(req: CreateSIPDispatchRuleRequest, ctx: Handl
     rule = legacyRuleInfo(req);
   }
   rejectInvalid(validateDispatchRule(rule));
-  return ctx.store.exclusive(() => {
-    rejectConflict(walkForCreate(ctx, "dispatchRule", rule, (r) => dispatchRuleMatches({ trunkIds: req.trunkIds }, r), req.trunkIds));
-    return storeCreated(ctx, "dispatchRule", rule, SIP_DISPATCH_RULE_PREFIX, setRuleId);
+  return ctx.store.exclusive((tx) => {
+    rejectConflict(walkForCreate(tx, "dispatchRule", rule, (r) => dispatchRuleMatches({ trunkIds: req.trunkIds }, r), req.trunkIds));
+    return storeCreated(ctx, tx, "dispatchRule", rule, SIP_DISPATCH_RULE_PREFIX, setRuleId);
   });
 }
 
@@ -72,9 +72,9 @@ export function updateDispatchRule(req: UpdateSIPDispatchRuleRequest, ctx: Handl
     "dispatchRule",
     id,
     (stored) => applyUpdateAction(stored, req.action, (r) => setRuleId(r, id), applyDispatchRuleUpdate),
-    (updated) => {
+    (updated, tx) => {
       const candidate = (r: SIPDispatchRuleInfo) => dispatchRuleMatches({ trunkIds: updated.trunkIds }, r);
-      rejectConflict(walkForUpdate(ctx, "dispatchRule", updated, candidate));
+      rejectConflict(walkForUpdate(ctx, tx, "dispatchRule", updated, candidate));
     },
   );
 }
@@ -90,10 +90,10 @@ export function deleteDispatchRule(req: DeleteSIPDispatchRuleRequest, ctx: Handl
   requireSipAdmin(ctx);
   const id = req.sipDispatchRuleId;
   if (id === "") throw invalidArgument("dispatch rule ID is required");
-  return ctx.store.exclusive(async () => {
-    const rule = ctx.store.get("dispatchRule", id);
+  return ctx.store.exclusive((tx) => {
+    const rule = tx.get("dispatchRule", id);
     if (rule === undefined) throw dispatchRuleNotFound();
-    await ctx.store.commit([{ kind: "dispatchRule", id }]);
+    tx.commit([{ kind: "dispatchRule", id }]);
     return rule;
   });
 }

@@ -33,9 +33,9 @@ function rejectConflict(walk: SIPInboundTrunkInfo[]): void {
 export function createInboundTrunk(req: CreateSIPInboundTrunkRequest, ctx: HandlerContext): Promise<SIPInboundTrunkInfo> {
   requireSipAdmin(ctx);
   const trunk = checkCreateTrunkRequest(req.trunk, validateInboundTrunk);
-  return ctx.store.exclusive(() => {
-    rejectConflict(walkForCreate(ctx, "inboundTrunk", trunk, candidatesFor(trunk), trunk.numbers));
-    return storeCreated(ctx, "inboundTrunk", trunk, SIP_TRUNK_PREFIX, setTrunkId);
+  return ctx.store.exclusive((tx) => {
+    rejectConflict(walkForCreate(tx, "inboundTrunk", trunk, candidatesFor(trunk), trunk.numbers));
+    return storeCreated(ctx, tx, "inboundTrunk", trunk, SIP_TRUNK_PREFIX, setTrunkId);
   });
 }
 
@@ -48,7 +48,7 @@ export function updateInboundTrunk(req: UpdateSIPInboundTrunkRequest, ctx: Handl
     "inboundTrunk",
     id,
     (stored) => applyUpdateAction(stored, req.action, (t) => setTrunkId(t, id), applyInboundTrunkUpdate),
-    (updated) => rejectConflict(walkForUpdate(ctx, "inboundTrunk", updated, candidatesFor(updated))),
+    (updated, tx) => rejectConflict(walkForUpdate(ctx, tx, "inboundTrunk", updated, candidatesFor(updated))),
   );
 }
 

@@ -21,7 +21,7 @@ import { checkCreateTrunkRequest, getTrunk, setTrunkId } from "./trunks";
 export function createOutboundTrunk(req: CreateSIPOutboundTrunkRequest, ctx: HandlerContext): Promise<SIPOutboundTrunkInfo> {
   requireSipAdmin(ctx);
   const trunk = checkCreateTrunkRequest(req.trunk, validateOutboundTrunk);
-  return ctx.store.exclusive(() => storeCreated(ctx, "outboundTrunk", trunk, SIP_TRUNK_PREFIX, setTrunkId));
+  return ctx.store.exclusive((tx) => storeCreated(ctx, tx, "outboundTrunk", trunk, SIP_TRUNK_PREFIX, setTrunkId));
 }
 
 export function updateOutboundTrunk(req: UpdateSIPOutboundTrunkRequest, ctx: HandlerContext): Promise<SIPOutboundTrunkInfo> {

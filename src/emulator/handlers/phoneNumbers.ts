@@ -20,6 +20,7 @@ import { invalidArgument, TwirpError } from "../../livekit/twirp";
 import { inInventory, inventory } from "../phoneNumbers/inventory";
 import { pageOf } from "../phoneNumbers/pages";
 import { inventoryItem, isOwned, purchased, released, withRule } from "../phoneNumbers/records";
+import type { StoreReader } from "../store/sipStore";
 import { dispatchRuleNotFound, requireSipAdmin, type HandlerContext } from "./context";
 
 /**
@@ -33,17 +34,17 @@ const PHONE_NUMBER_PREFIX = "PN_";
 
 const numberNotFound = () => new TwirpError("not_found", "phone number not found");
 
-const owned = (ctx: HandlerContext) => ctx.store.list("phoneNumber").filter(isOwned);
+const owned = (store: StoreReader) => store.list("phoneNumber").filter(isOwned);
 
 /** By ID, or by number: the one the project owns, else the latest one it released. */
-function lookup(ctx: HandlerContext, req: PhoneNumberLookup): PhoneNumber {
+function lookup(store: StoreReader, req: PhoneNumberLookup): PhoneNumber {
   const id = req.id ?? "";
   const number = req.phoneNumber ?? "";
   if ((id === "") === (number === "")) throw invalidArgument("exactly one of id or phone_number is required");
   const found =
     id !== ""
-      ? ctx.store.get("phoneNumber", id)
-      : ctx.store
+      ? store.get("phoneNumber", id)
+      : store
           .list("phoneNumber")
           .filter((n) => sameNumber(n.e164Format, number))
           .sort((a, b) => Number(isOwned(b)) - Number(isOwned(a)) || Number((b.releasedAt?.seconds ?? 0n) - (a.releasedAt?.seconds ?? 0n)))[0];
@@ -51,14 +52,14 @@ function lookup(ctx: HandlerContext, req: PhoneNumberLookup): PhoneNumber {
   return found;
 }
 
-function requireRule(ctx: HandlerContext, ruleId: string): void {
-  if (ruleId !== "" && ctx.store.get("dispatchRule", ruleId) === undefined) throw dispatchRuleNotFound();
+function requireRule(store: StoreReader, ruleId: string): void {
+  if (ruleId !== "" && store.get("dispatchRule", ruleId) === undefined) throw dispatchRuleNotFound();
 }
 
 export function searchPhoneNumbers(req: SearchPhoneNumbersRequest, ctx: HandlerContext): SearchPhoneNumbersResponse {
   requireSipAdmin(ctx);
   if (req.countryCode === "") throw invalidArgument("country code is required");
-  const taken = new Set(owned(ctx).map((n) => n.e164Format));
+  const taken = new Set(owned(ctx.store).map((n) => n.e164Format));
   const page = pageOf(
     inventory(req.countryCode, req.areaCode).filter((n) => !taken.has(n)),
     req.limit,
@@ -68,10 +69,10 @@ export function searchPhoneNumbers(req: SearchPhoneNumbersRequest, ctx: HandlerC
 }
 
 /** The E.164 spelling of a number the project may buy now. */
-function purchasable(ctx: HandlerContext, raw: string): string {
+function purchasable(store: StoreReader, raw: string): string {
   const e164 = normalizeNumber(raw);
   if (!/^\+[1-9]\d{6,14}$/.test(e164)) throw invalidArgument(`invalid phone number ${JSON.stringify(raw)}: use E.164, e.g. +14155550100`);
-  if (owned(ctx).some((n) => n.e164Format === e164)) throw new TwirpError("already_exists", `phone number ${e164} is already owned by this project`);
+  if (owned(store).some((n) => n.e164Format === e164)) throw new TwirpError("already_exists", `phone number ${e164} is already owned by this project`);
   if (!inInventory(e164)) throw new TwirpError("failed_precondition", `phone number ${e164} is not available for purchase`);
   return e164;
 }
@@ -80,14 +81,14 @@ function purchasable(ctx: HandlerContext, raw: string): string {
 export function purchasePhoneNumber(req: PurchasePhoneNumberRequest, ctx: HandlerContext): Promise<PurchasePhoneNumberResponse> {
   requireSipAdmin(ctx);
   if (req.phoneNumbers.length === 0) throw invalidArgument("at least one phone number is required");
-  return ctx.store.exclusive(async () => {
+  return ctx.store.exclusive((tx) => {
     const ruleId = req.sipDispatchRuleId ?? "";
-    requireRule(ctx, ruleId);
-    const numbers = req.phoneNumbers.map((n) => purchasable(ctx, n));
+    requireRule(tx, ruleId);
+    const numbers = req.phoneNumbers.map((n) => purchasable(tx, n));
     if (new Set(numbers).size < numbers.length) throw invalidArgument("the same phone number is listed twice");
     const now = ctx.clock.now();
-    const bought = numbers.map((e164) => purchased(e164, ctx.store.newId(PHONE_NUMBER_PREFIX), ruleId, now));
-    await ctx.store.commit(bought.map((value) => ({ kind: "phoneNumber", id: value.id, value })));
+    const bought = numbers.map((e164) => purchased(e164, tx.newId(PHONE_NUMBER_PREFIX), ruleId, now));
+    tx.commit(bought.map((value) => ({ kind: "phoneNumber", id: value.id, value })));
     return new PurchasePhoneNumberResponse({ phoneNumbers: bought });
   });
 }
@@ -110,19 +111,19 @@ export function listPhoneNumbers(req: ListPhoneNumbersRequest, ctx: HandlerConte
 
 export function getPhoneNumber(req: GetPhoneNumberRequest, ctx: HandlerContext): GetPhoneNumberResponse {
   requireSipAdmin(ctx);
-  return new GetPhoneNumberResponse({ phoneNumber: lookup(ctx, req) });
+  return new GetPhoneNumberResponse({ phoneNumber: lookup(ctx.store, req) });
 }
 
 /** Assigns the rule given (`""` unassigns); without `sip_dispatch_rule_id` nothing changes. */
 export function updatePhoneNumber(req: UpdatePhoneNumberRequest, ctx: HandlerContext): Promise<UpdatePhoneNumberResponse> {
   requireSipAdmin(ctx);
-  return ctx.store.exclusive(async () => {
-    const stored = lookup(ctx, req);
+  return ctx.store.exclusive((tx) => {
+    const stored = lookup(tx, req);
     if (!isOwned(stored)) throw new TwirpError("failed_precondition", `phone number ${stored.e164Format} has been released`);
     if (req.sipDispatchRuleId === undefined) return new UpdatePhoneNumberResponse({ phoneNumber: stored });
-    requireRule(ctx, req.sipDispatchRuleId);
+    requireRule(tx, req.sipDispatchRuleId);
     const updated = withRule(stored, req.sipDispatchRuleId, ctx.clock.now());
-    await ctx.store.commit([{ kind: "phoneNumber", id: updated.id, value: updated }]);
+    tx.commit([{ kind: "phoneNumber", id: updated.id, value: updated }]);
     return new UpdatePhoneNumberResponse({ phoneNumber: updated });
   });
 }
@@ -131,11 +132,11 @@ export function updatePhoneNumber(req: UpdatePhoneNumberRequest, ctx: HandlerCon
 export function releasePhoneNumbers(req: ReleasePhoneNumbersRequest, ctx: HandlerContext): Promise<ReleasePhoneNumbersResponse> {
   requireSipAdmin(ctx);
   if (req.ids.length === 0 && req.phoneNumbers.length === 0) throw invalidArgument("ids or phone_numbers are required");
-  return ctx.store.exclusive(async () => {
-    const named = [...req.ids.map((id) => lookup(ctx, { id })), ...req.phoneNumbers.map((phoneNumber) => lookup(ctx, { phoneNumber }))];
+  return ctx.store.exclusive((tx) => {
+    const named = [...req.ids.map((id) => lookup(tx, { id })), ...req.phoneNumbers.map((phoneNumber) => lookup(tx, { phoneNumber }))];
     const now = ctx.clock.now();
     const changes = [...new Set(named.filter(isOwned))].map((n) => released(n, now));
-    await ctx.store.commit(changes.map((value) => ({ kind: "phoneNumber", id: value.id, value })));
+    tx.commit(changes.map((value) => ({ kind: "phoneNumber", id: value.id, value })));
     return new ReleasePhoneNumbersResponse();
   });
 }

@@ -2,6 +2,7 @@ import type { Timestamp } from "@bufbuild/protobuf";
 import { GoError, invalidArgument, toTwirpError, type LiveKitError } from "../../livekit/twirp";
 import { createWalk, updateWalk } from "../../livekit/walkOrder";
 import { resourceId, type Resources, type ResourceKind } from "../store/resources";
+import type { StoreTransaction } from "../store/sipStore";
 import { dispatchRuleNotFound, rejectInvalid, trunkNotFound, type HandlerContext } from "./context";
 
 /**
@@ -86,16 +87,17 @@ export function applyUpdateAction<I extends { clone(): I }, U>(
 /**
  * Stores a new resource: the ID is generated only now, after every check passed, so conflict
  * messages print `<new>` for it as LiveKit's do. In Cloud mode both timestamps are set, as LiveKit
- * Cloud does; the open-source server leaves them as the request had them.
+ * Cloud does; the open-source server leaves them as the request had them. Call inside `exclusive`.
  */
-export async function storeCreated<K extends ResourceKind>(
+export function storeCreated<K extends ResourceKind>(
   ctx: HandlerContext,
+  tx: StoreTransaction,
   kind: K,
   info: Resources[K],
   idPrefix: string,
   setId: (info: Resources[K], id: string) => void,
-): Promise<Resources[K]> {
-  const id = ctx.idHint?.startsWith(idPrefix) ? ctx.idHint : ctx.store.newId(idPrefix);
+): Resources[K] {
+  const id = ctx.idHint?.startsWith(idPrefix) ? ctx.idHint : tx.newId(idPrefix);
   setId(info, id);
   if (ctx.timestamps) {
     const now = ctx.clock.now();
@@ -103,7 +105,7 @@ export async function storeCreated<K extends ResourceKind>(
     stamped.createdAt = now;
     stamped.updatedAt = now.clone();
   }
-  await ctx.store.commit([{ kind, id, value: info }]);
+  tx.commit([{ kind, id, value: info }]);
   return info;
 }
 
@@ -117,42 +119,43 @@ export function storeUpdated<K extends ResourceKind>(
   kind: K,
   id: string,
   transform: (stored: Resources[K]) => Resources[K],
-  check: (updated: Resources[K]) => void = () => undefined,
+  check: (updated: Resources[K], tx: StoreTransaction) => void = () => undefined,
 ): Promise<Resources[K]> {
-  return ctx.store.exclusive(async () => {
-    const stored = ctx.store.get(kind, id);
+  return ctx.store.exclusive((tx) => {
+    const stored = tx.get(kind, id);
     if (stored === undefined) throw kind === "dispatchRule" ? dispatchRuleNotFound() : trunkNotFound();
     const updated = transform(stored);
-    check(updated);
+    check(updated, tx);
     if (ctx.timestamps) {
       const stamped: Stamped = updated;
       stamped.createdAt = (stored as Stamped).createdAt?.clone() ?? stamped.createdAt;
       stamped.updatedAt = ctx.clock.now();
     }
-    await ctx.store.commit([{ kind, id, value: updated }]);
+    tx.commit([{ kind, id, value: updated }]);
     return updated;
   });
 }
 
 /** The conflict walk of a create: the stored candidates in ID order, the new resource second. */
 export function walkForCreate<K extends ResourceKind>(
-  ctx: HandlerContext,
+  tx: StoreTransaction,
   kind: K,
   created: Resources[K],
   candidate: (stored: Resources[K]) => boolean,
   /** The list-filter keys `candidate` tests (numbers, trunk IDs), to read only what can match. */
   keys: readonly string[] = [],
 ): Resources[K][] {
-  return createWalk(ctx.store.narrowed(kind, keys).filter(candidate), created);
+  return createWalk(tx.narrowed(kind, keys).filter(candidate), created);
 }
 
 /** The conflict walk of an update: stored resources in ID order, the updated one swapped in. */
 export function walkForUpdate<K extends ResourceKind>(
   ctx: HandlerContext,
+  tx: StoreTransaction,
   kind: K,
   updated: Resources[K],
   candidate: (stored: Resources[K]) => boolean,
 ): Resources[K][] {
   const id = resourceId(updated);
-  return updateWalk(ctx.store.list(kind), updated, (stored) => resourceId(stored) === id, candidate, ctx.ossUpdateConflictGap);
+  return updateWalk(tx.list(kind), updated, (stored) => resourceId(stored) === id, candidate, ctx.ossUpdateConflictGap);
 }

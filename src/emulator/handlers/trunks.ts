@@ -45,9 +45,9 @@ export function deleteTrunk(req: DeleteSIPTrunkRequest, ctx: HandlerContext): Pr
   requireSipAdmin(ctx);
   const id = req.sipTrunkId;
   if (id === "") throw invalidArgument("trunk ID is required");
-  return ctx.store.exclusive(async () => {
-    const kinds = (["inboundTrunk", "outboundTrunk"] as const).filter((kind) => ctx.store.get(kind, id) !== undefined);
-    if (kinds.length > 0) await ctx.store.commit(kinds.map((kind) => ({ kind, id })));
+  return ctx.store.exclusive((tx) => {
+    const kinds = (["inboundTrunk", "outboundTrunk"] as const).filter((kind) => tx.get(kind, id) !== undefined);
+    if (kinds.length > 0) tx.commit(kinds.map((kind) => ({ kind, id })));
     return new SIPTrunkInfo({ sipTrunkId: id });
   });
 }

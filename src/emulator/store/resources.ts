@@ -15,6 +15,13 @@ export interface Resources {
 
 export type Resource = Resources[ResourceKind];
 
+/** One stored resource written (`value`) or deleted (no `value`). */
+export interface StoreChange {
+  readonly kind: ResourceKind;
+  readonly id: string;
+  readonly value?: Resource;
+}
+
 export const RESOURCE_KINDS: readonly ResourceKind[] = ["inboundTrunk", "outboundTrunk", "dispatchRule", "phoneNumber"];
 
 /** One value per kind: a map per kind, a state-file section per kind. */

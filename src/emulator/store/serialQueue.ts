@@ -1,7 +1,6 @@
 /**
- * Runs tasks one at a time, in arrival order. Every mutation of the store runs its
- * validate → conflict check → persist → apply sequence as one task, so concurrent requests can
- * never both pass a conflict check against the same state.
+ * Runs tasks one at a time, in arrival order: the store's file work (writing the journal's
+ * batches, compacting), so a compaction never runs between a batch's write and its sync.
  */
 export class SerialQueue {
   private tail: Promise<unknown> = Promise.resolve();
