@@ -2,6 +2,9 @@ import type { ResourceDefinition } from "../resources/definition";
 import { storedControlNames, type Controls } from "../resources/controls";
 import { withoutDefaults, type SchemaNode } from "../schema/withoutDefaults";
 
+/** When LiveKit created and last changed an object, output where the server reports them. */
+export const timestampOutputs = ["createdAt", "updatedAt"] as const;
+
 export interface LiveObject {
   id: string;
   outputs: Record<string, unknown>;
@@ -24,7 +27,7 @@ export function outputsFrom(
     if (field.secret && !outputs[key] && sent?.[key]) outputs[key] = sent[key];
   }
   outputs[definition.idField] = id;
-  for (const stamp of ["createdAt", "updatedAt"]) {
+  for (const stamp of timestampOutputs) {
     if (typeof wire[stamp] === "string") outputs[stamp] = wire[stamp];
   }
   for (const name of storedControlNames) if (name in controls) outputs[name] = controls[name];

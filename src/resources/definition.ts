@@ -47,6 +47,12 @@ export interface ResourceDefinition<F extends Fields = Fields> {
    */
   reviewIdentity?(previous: Record<string, unknown>, next: ObjectValue<F>): IdentityReview;
   /**
+   * The arguments `reviewIdentity` guards, which an update never changes: the object keeps what
+   * it was created with (the number bought, whatever search found it). The native provider's
+   * preview of an update predicts their old outputs.
+   */
+  setAtCreate?: readonly (keyof F & string)[];
+  /**
    * The arguments a program declares for an object that exists (what `pulumi import` records),
    * from what LiveKit reports of it. Without it: every argument that differs from LiveKit's default.
    */

@@ -7,7 +7,7 @@ import { REPO_ROOT } from "../harness/paths";
 import { preparePackedProject } from "../harness/fixtureProject";
 import { fullDispatchRule, fullInboundTrunk, fullOutboundTrunk } from "../fixtures/fullArgs";
 import { describeLifecycle } from "./lifecycle";
-import { PulumiStack } from "./pulumiCli";
+import { PulumiStack, steps } from "./pulumiCli";
 import type { StackCase } from "./stackCases";
 
 /**
@@ -166,6 +166,50 @@ describe("pulumi import of every kind through the real CLI, against the emulator
     expect(preview.code).toBe(0);
     const planned = (await stack.previewJson()).steps.filter((step) => step.urn.includes("::livekit:index:"));
     expect(planned.map((step) => `${step.op} ${step.urn.split("::").slice(-2).join(" ")}`).sort()).toEqual(imports.map(([type, name]) => `same livekit:index:${type} ${name}`).sort());
+  });
+});
+
+describe("a rule naming its trunk's sipTrunkId through the real CLI (the provider previews updates)", () => {
+  let emulator: RunningEmulator;
+  let stack: PulumiStack;
+  const program = `
+const pulumi = require("@pulumi/pulumi");
+const config = new pulumi.Config();
+const livekit = (type, name, args) => new pulumi.CustomResource(\`livekit:index:\${type}\`, name, args);
+// sipTrunkId left undefined declares the output, as a generated SDK does.
+const trunk = livekit("InboundTrunk", "office", { name: config.get("trunkName") ?? "Office", numbers: ["+14155550100"], sipTrunkId: undefined });
+livekit("DispatchRule", "reception", { rule: { type: "individual", roomPrefix: "call" }, trunkIds: [trunk.sipTrunkId] });
+`;
+  beforeAll(async () => {
+    emulator = await startEmulator({ port: 0 });
+    stack = await PulumiStack.create("native-preview", { files: { "Pulumi.yaml": pulumiYaml("native-preview", "index.js"), "index.js": program } });
+    await stack.configSet("livekit:url", emulator.url);
+    await stack.configSet("livekit:apiKey", emulator.apiKey);
+    await stack.configSet("livekit:apiSecret", emulator.apiSecret, { secret: true });
+    await stack.up();
+  }, 120_000);
+  afterAll(async () => {
+    await emulator?.close();
+    stack?.remove();
+  });
+  /** `pulumi preview --json`'s changing steps of the program's resources, `op type name`. */
+  const planned = async () =>
+    (await stack.previewJson()).steps.filter((step) => step.op !== "same" && step.urn.includes("::livekit:index:")).map((step) => `${step.op} ${step.urn.split("::").slice(-2).join(" ")}`);
+
+  it("a trunk edit previews only the trunk updating, the rule unchanged, with nothing sent to LiveKit", async () => {
+    await stack.configSet("trunkName", "Front desk");
+    emulator.resetStats();
+    expect(await planned()).toEqual(["update livekit:index:InboundTrunk office"]);
+    expect(Object.keys(emulator.stats().byMethod).filter((method) => !/^(Get|List)/.test(method))).toEqual([]);
+  });
+
+  it("then up updates only the trunk, and the next preview is empty", async () => {
+    expect(steps((await stack.up()).events)).toEqual(["update InboundTrunk office"]);
+    const [trunk] = emulator.store.list("inboundTrunk");
+    expect(trunk).toMatchObject({ name: "Front desk" });
+    expect(emulator.store.list("dispatchRule")).toEqual([expect.objectContaining({ trunk_ids: [trunk.sip_trunk_id] })]);
+    expect(await planned()).toEqual([]);
+    expect((await stack.preview(["--expect-no-changes"], { allowFailure: true })).code).toBe(0);
   });
 });
 

@@ -1,11 +1,13 @@
 import { definitionOf, definitions, type ResourceType } from "../../resources";
 import type { Failure, ResourceDefinition } from "../../resources/definition";
-import { internalControlNames, splitControls } from "../../resources/controls";
+import { isDeepStrictEqual } from "node:util";
+import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
+import { internalControlNames, splitControls, storedControlNames } from "../../resources/controls";
 import { secretPaths, type ValuePath } from "../../resources/secretPaths";
 import { changedFields } from "../changes";
 import { connector } from "../connect";
 import { consoleWarn, lifecycle, type Warn } from "../lifecycle";
-import { declaredInputs } from "../outputs";
+import { declaredInputs, timestampOutputs } from "../outputs";
 import { retrySettings, settingsFrom, type ConfigSource } from "../settings";
 import { configVariables, packageName, typeToken } from "./packageSchema";
 import { conceal, reveal } from "./secrets";
@@ -158,15 +160,64 @@ export class NativeProvider {
     return { outs: this.concealed(definition, withoutInternal(updated.outs as Props), next.secrets) };
   }
 
+  /**
+   * What a create will report, for a preview (nothing is sent to LiveKit): the inputs, and the
+   * rest unknown: the ID and what else LiveKit assigns, and the arguments left out, which LiveKit
+   * reports with its defaults. Dependents then wait for them rather than read them as unset.
+   * Values stay as they came on the wire (secrets wrapped, unknowns as Pulumi's marker).
+   */
+  previewCreate(urn: string, news: Props): Props {
+    const definition = this.definitionAt(urn);
+    const computed = [definition.idField, ...timestampOutputs, ...Object.keys(definition.outputs?.fields ?? {}), ...Object.keys(definition.schema.fields)];
+    return { ...Object.fromEntries(computed.map((key) => [key, unknownValue])), ...withoutInternal(news) };
+  }
+
+  /**
+   * What an update will report, for a preview (nothing is sent to LiveKit). Kept from the old
+   * outputs: the ID and creation time (an update never changes them, so a rule naming a trunk's
+   * `sipTrunkId` sees no change), what the object was created with (a number bought), and every
+   * argument the update leaves as it was (`oldInputs`; LiveKit's exact form of it). A changed
+   * argument is predicted as given; one no longer given is unknown (LiveKit reports its default).
+   * What LiveKit recomputes on every update is unknown: the update time, and the definition's
+   * other outputs (a number's status and rules follow its dispatch rule). Without `oldInputs`
+   * (older engines) every argument is taken as changed.
+   */
+  previewUpdate(id: string, urn: string, olds: Props, news: Props, oldInputs?: Props): Props {
+    const definition = this.definitionAt(urn);
+    const kept = new Set<string>(definition.setAtCreate ?? []);
+    const fields = new Set(Object.keys(definition.schema.fields));
+    const controls = new Set<string>(storedControlNames);
+    const unchanged = (key: string) => oldInputs !== undefined && isDeepStrictEqual(news[key], oldInputs[key]);
+    const predicted: Props = {};
+    for (const [key, value] of Object.entries(withoutInternal(olds))) {
+      if ((!fields.has(key) && !controls.has(key)) || kept.has(key) || (fields.has(key) && unchanged(key))) predicted[key] = value;
+      else if (fields.has(key) && news[key] === undefined) predicted[key] = unknownValue;
+    }
+    for (const [key, value] of Object.entries(withoutInternal(news))) if (!kept.has(key) && !(key in predicted && unchanged(key))) predicted[key] = value;
+    predicted[definition.idField] ??= id;
+    // Unknown even where not reported before: a number's rule assignment time appears once it has one.
+    for (const key of ["updatedAt", ...Object.keys(definition.outputs?.fields ?? {})]) predicted[key] = unknownValue;
+    return predicted;
+  }
+
   async delete(id: string, urn: string, props: Props): Promise<void> {
     const { face } = this.resolve(urn);
     await face.delete(id, this.named(revealed(props).value, urn));
   }
 
-  private resolve(urn: string) {
+  private typeAt(urn: string): ResourceType {
     const { token } = parseUrn(urn);
     const type = lifecycleTypes.get(token);
     if (!type) throw new Error(`unknown resource type ${token}: the ${packageName} provider manages ${[...lifecycleTypes.keys()].join(", ")}`);
+    return type;
+  }
+
+  private definitionAt(urn: string): ResourceDefinition {
+    return definitionOf(this.typeAt(urn));
+  }
+
+  private resolve(urn: string) {
+    const type = this.typeAt(urn);
     let face = this.lifecycles.get(type);
     if (!face) this.lifecycles.set(type, (face = lifecycle(definitionOf(type), this.connect, this.report)));
     return { definition: definitionOf(type), face };

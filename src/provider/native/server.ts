@@ -117,8 +117,10 @@ export function providerService(provider: NativeProvider, engine?: EngineLog) {
         for (const [key, value] of request.getVariablesMap().entries()) args[key.replace(/^[^:]+:config:/, "")] = value;
       }
       provider.configure(args);
-      // Secrets come wrapped (and go back wrapped); creates and updates are not previewed here.
-      return new proto.ConfigureResponse().setAcceptsecrets(true).setAcceptresources(false).setSupportspreview(false).setAcceptoutputs(false);
+      // Secrets come wrapped (and go back wrapped). Previews of creates and updates are answered
+      // here: otherwise the engine previews every output of an updated resource as unknown, and
+      // a rule naming its trunk's sipTrunkId would show as changing whenever the trunk does.
+      return new proto.ConfigureResponse().setAcceptsecrets(true).setAcceptresources(false).setSupportspreview(true).setAcceptoutputs(false);
     }),
     check: answer(async (request: providerTypes.CheckRequest) => {
       const { inputs, failures } = await provider.check(request.getUrn(), props(request.getOlds()), props(request.getNews()));
@@ -138,8 +140,7 @@ export function providerService(provider: NativeProvider, engine?: EngineLog) {
       return response;
     }),
     create: answer(async (request: providerTypes.CreateRequest) => {
-      // Never asked for in a preview (the provider does not support previews), but answered safely.
-      if (request.getPreview()) return new proto.CreateResponse().setProperties(request.getProperties());
+      if (request.getPreview()) return new proto.CreateResponse().setProperties(struct(provider.previewCreate(request.getUrn(), props(request.getProperties()))));
       const { id, outs } = await provider.create(request.getUrn(), props(request.getProperties()));
       return new proto.CreateResponse().setId(id).setProperties(struct(outs));
     }),
@@ -151,7 +152,11 @@ export function providerService(provider: NativeProvider, engine?: EngineLog) {
       return response;
     }),
     update: answer(async (request: providerTypes.UpdateRequest) => {
-      if (request.getPreview()) return new proto.UpdateResponse().setProperties(request.getNews());
+      if (request.getPreview()) {
+        const oldInputs = request.getOldInputs();
+        const predicted = provider.previewUpdate(request.getId(), request.getUrn(), props(request.getOlds()), props(request.getNews()), oldInputs && props(oldInputs));
+        return new proto.UpdateResponse().setProperties(struct(predicted));
+      }
       const { outs } = await provider.update(request.getId(), request.getUrn(), props(request.getOlds()), props(request.getNews()));
       return new proto.UpdateResponse().setProperties(struct(outs));
     }),

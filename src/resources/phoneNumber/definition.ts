@@ -33,6 +33,7 @@ export const phoneNumber: ResourceDefinition<typeof phoneNumberSchema.fields> = 
   crossFieldRules: searchRules,
   warnings: (args) => (args.sipDispatchRuleId ? [] : ["no sipDispatchRuleId: calls to this number go nowhere (LiveKit shows it offline)"]),
   reviewIdentity: reviewPhoneNumber,
+  setAtCreate: ["phoneNumber", "countryCode", "areaCode"],
   // The number itself, not the search that found it (a program may not set both), and its rule.
   declaredArgs: (live) => ({ phoneNumber: live.phoneNumber, ...(live.sipDispatchRuleId ? { sipDispatchRuleId: live.sipDispatchRuleId } : {}) }),
   livekit: phoneNumberBinding,

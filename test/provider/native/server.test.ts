@@ -65,7 +65,24 @@ it("stores the API secret secret (CheckConfig), and takes the provider's setting
     "configure",
     new proto.ConfigureRequest().setArgs(Struct.fromJavaScript({ url: emulator.url, apiKey: emulator.apiKey, apiSecret: wireSecret(emulator.apiSecret) as Props })),
   );
-  expect([configured.getAcceptsecrets(), configured.getSupportspreview()]).toEqual([true, false]);
+  expect([configured.getAcceptsecrets(), configured.getSupportspreview()]).toEqual([true, true]);
+});
+
+it("answers previews of creates and updates with predicted outputs, unknowns as Pulumi's marker, and calls no LiveKit", async () => {
+  const unknown = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+  const inputs = { numbers: ["+14155550100"], authUsername: "u", authPassword: wireSecret("pw") };
+  const planned = await rpc("create", new proto.CreateRequest().setUrn(urn("InboundTrunk")).setProperties(Struct.fromJavaScript(inputs)).setPreview(true));
+  expect([planned.getId(), planned.getProperties().toJavaScript()]).toEqual(["", expect.objectContaining({ ...inputs, sipTrunkId: unknown })]);
+  expect(emulator.store.list("inboundTrunk")).toEqual([]);
+
+  const created = await rpc("create", new proto.CreateRequest().setUrn(urn("InboundTrunk")).setProperties(Struct.fromJavaScript(inputs)));
+  const outs = created.getProperties().toJavaScript();
+  const news = { ...inputs, name: unknown };
+  const request = new proto.UpdateRequest().setId(created.getId()).setUrn(urn("InboundTrunk")).setOlds(Struct.fromJavaScript(outs)).setNews(Struct.fromJavaScript(news));
+  const previewed = await rpc("update", request.setOldInputs(Struct.fromJavaScript(inputs)).setPreview(true));
+  expect(previewed.getProperties().toJavaScript()).toMatchObject({ sipTrunkId: created.getId(), name: unknown, authPassword: wireSecret("pw") });
+  expect(emulator.store.list("inboundTrunk")).toEqual([expect.objectContaining({ name: "" })]);
+  await rpc("delete", new proto.DeleteRequest().setId(created.getId()).setUrn(urn("InboundTrunk")).setProperties(Struct.fromJavaScript(outs)));
 });
 
 it("checks, creates, diffs with detail, updates, reads and deletes over the wire", async () => {
