@@ -111,8 +111,11 @@ describe("warnings", () => {
     }
     const review = checkDesired([resource]);
     expect(review.failures).toEqual([]);
-    expect(review.warnings.map((w) => `warning: ${w}`)).toEqual(logged);
-    expect(logged.length > 0).toBe(resource.name !== "lobby");
+    // Whether the preview could compare with LiveKit is about where it runs, not about the
+    // arguments (here, no credentials): the review tools are offline by design.
+    const aboutArguments = logged.filter((line) => !line.includes("preview did not compare with what LiveKit holds"));
+    expect(review.warnings.map((w) => `warning: ${w}`)).toEqual(aboutArguments);
+    expect(aboutArguments.length > 0).toBe(resource.name !== "lobby");
   });
 
   it("are given for a resource only when it has no failure, as preview does", () => {
