@@ -107,6 +107,28 @@ describe("group commit", () => {
     await store.flush();
   });
 
+  it("compacts between batches without losing the writes waiting for the next one", async () => {
+    const statePath = freshStatePath();
+    const store = SipStore.open(statePath);
+    const padding = "x".repeat(2000);
+    let next = 0;
+    // About 2.6 MB of journal from 16 writers at once: past the 1 MiB at which the state file is rewritten.
+    const writer = async () => {
+      for (let i = 0; i < 80; i++) {
+        const n = next++;
+        await create(store, new SIPInboundTrunkInfo({ sipTrunkId: `ST_c${n}`, name: `${n} ${padding}`, numbers: [`+1555${n}`] }));
+      }
+    };
+    await Promise.all(Array.from({ length: 16 }, writer));
+    await store.idle();
+    const inStateFile = (readFileSync(statePath, "utf8").match(/"sip_trunk_id"/g) ?? []).length;
+    expect(inStateFile).toBeGreaterThan(0);
+    expect(inStateFile).toBeLessThan(1280);
+    // The state file and what the journal added since hold every write, as a restart reads them.
+    expect(SipStore.open(statePath).list("inboundTrunk")).toHaveLength(1280);
+    await store.flush();
+  });
+
   it("checks each write against every accepted one, while readers see only durable ones", async () => {
     const syncs = heldSyncs();
     const store = SipStore.open(freshStatePath(), { syncJournal: syncs.sync });
