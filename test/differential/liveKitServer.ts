@@ -1,6 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import * as fs from "node:fs";
-import { connect } from "node:net";
+import { connect, type Socket } from "node:net";
 import * as path from "node:path";
 import { adminToken } from "../emulator/support/tokens";
 import { FIXTURES_ROOT } from "../harness/paths";
@@ -28,7 +28,11 @@ const SUPERVISOR = path.join(__dirname, "..", "support", "supervise.js");
 
 function supervised(name: string, command: string, args: string[], logDir: string): ChildProcess {
   const child = spawn(process.execPath, [SUPERVISOR, path.join(logDir, `${name}.log`), command, ...args], { stdio: ["pipe", "ignore", "ignore"] });
+  // Neither the child nor the pipe it watches keeps the test process alive: a server whose start
+  // outlived its test's timeout (or whose close failed) must not hold jest's worker open at the
+  // end of the run; the worker's exit closes the pipe and the supervisor stops the server.
   child.unref();
+  (child.stdin as Socket | null)?.unref();
   return child;
 }
 

@@ -42,9 +42,11 @@ export async function startDifferentialTarget(options: EmulatorOptions = {}): Pr
 }
 
 export async function stopDifferentialTarget(target: DifferentialTarget | undefined): Promise<void> {
-  await target?.proxy.close();
-  await target?.emulator.close();
-  await target?.livekit.close();
+  if (!target) return;
+  // Each is stopped even when another fails to, so a failed close never leaves a server running.
+  const results = await Promise.allSettled([target.proxy.close(), target.emulator.close(), target.livekit.close()]);
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
+  if (failed) throw failed.reason;
 }
 
 /**
