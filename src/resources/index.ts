@@ -18,3 +18,13 @@ export function definitionOf(type: ResourceType): ResourceDefinition {
   if (!definition) throw new Error(`unknown LiveKit resource type "${type}"`);
   return definition;
 }
+
+/** How the engine names this package's dynamic resources: `pulumi.dynamic.Resource` with module `livekit`. */
+const dynamicTokenPrefix = "pulumi-nodejs:dynamic/livekit:";
+
+/** The resource type a dynamic resource's type token (in state, in mocks) names, or undefined for any other resource. */
+export function typeOfDynamicToken(token: string | undefined): ResourceType | undefined {
+  if (!token?.startsWith(dynamicTokenPrefix)) return undefined;
+  const type = token.slice(dynamicTokenPrefix.length);
+  return type in definitions ? (type as ResourceType) : undefined;
+}

@@ -1,8 +1,6 @@
 import { readFileSync } from "node:fs";
-import { definitions, type ResourceType } from "../../resources";
+import { typeOfDynamicToken } from "../../resources";
 import { type KnownIds, knownIdKey } from "./matchResources";
-
-const typePrefix = "pulumi-nodejs:dynamic/livekit:";
 
 interface ExportedResource {
   urn?: string;
@@ -20,9 +18,9 @@ export function readStateIds(file: string): KnownIds {
   if (!Array.isArray(resources)) throw new Error(`${file} is not \`pulumi stack export\` output (no deployment.resources)`);
   const ids = new Map<string, string>();
   for (const { urn, type, id } of resources) {
-    const kind = type?.startsWith(typePrefix) ? type.slice(typePrefix.length) : undefined;
-    if (!kind || !(kind in definitions) || !urn || !id) continue;
-    ids.set(knownIdKey(kind as ResourceType, urn.slice(urn.lastIndexOf("::") + 2)), id);
+    const kind = typeOfDynamicToken(type);
+    if (!kind || !urn || !id) continue;
+    ids.set(knownIdKey(kind, urn.slice(urn.lastIndexOf("::") + 2)), id);
   }
   return ids;
 }

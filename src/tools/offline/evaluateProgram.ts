@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { descend, mapTree } from "../../schema/jsonTree";
 import { splitControls, userControlsIn } from "../../resources/controls";
 import { withLazyUnsetOutputs } from "../../resources/pulumi/liveKitResource";
-import { definitions, type ResourceType } from "../../resources";
+import { definitions, typeOfDynamicToken } from "../../resources";
 import type { DesiredResource } from "./desiredResource";
 import { withoutPromiseStacks } from "./promiseStacks";
 import { refFor } from "./resourceRefs";
@@ -22,17 +22,12 @@ export interface EvaluationOptions {
   onStackReference?: (stack: string, resolved: boolean) => void;
 }
 
-const typePrefix = "pulumi-nodejs:dynamic/livekit:";
-
 /** Mocks see secrets still wrapped, at any depth; offline nothing is secret from the comparison itself. */
 function unwrapSecrets(value: unknown): unknown {
   return mapTree(value, (node) => (pulumi.runtime.isRpcSecret(node) ? unwrapSecrets(pulumi.runtime.unwrapRpcSecret(node)) : descend));
 }
 
 const typeOrder = Object.keys(definitions);
-
-const livekitType = (token: string): ResourceType | undefined =>
-  token.startsWith(typePrefix) && token.slice(typePrefix.length) in definitions ? (token.slice(typePrefix.length) as ResourceType) : undefined;
 
 /**
  * Runs a Pulumi program without an engine or LiveKit (Pulumi's mocks stand in for both) and
@@ -53,7 +48,7 @@ export async function evaluateProgram(program: () => unknown, options: Evaluatio
           // Left out, the outputs are unknown, as in a preview that could not read the stack.
           return { id: stack, state: { name: stack, ...(outputs === undefined ? {} : { outputs }), secretOutputNames: [] } };
         }
-        const type = livekitType(token);
+        const type = typeOfDynamicToken(token);
         if (type === undefined) return { id: `${name}-id`, state: inputs };
         const { controls, args } = splitControls(unwrapSecrets(inputs) as Record<string, unknown>);
         declared.push({ type, name, ...userControlsIn(controls), args, stackProblems: controls.__stackProblems });
@@ -98,7 +93,7 @@ async function settle(program: () => unknown, timeoutMs: number): Promise<void> 
     const run = async () => {
       try {
         pulumi.runtime.registerStackTransformation(({ resource, type, name }) => {
-          registered.push({ resource, label: `${livekitType(type) ?? type} "${name}"` });
+          registered.push({ resource, label: `${typeOfDynamicToken(type) ?? type} "${name}"` });
           return undefined;
         });
         await runExport(program);
