@@ -22,6 +22,9 @@ export function definitionOf(type: ResourceType): ResourceDefinition {
 /** How the engine names this package's dynamic resources: `pulumi.dynamic.Resource` with module `livekit`. */
 const dynamicTokenPrefix = "pulumi-nodejs:dynamic/livekit:";
 
+/** The type token of a resource type's dynamic resources. */
+export const dynamicTokenOf = (type: ResourceType) => `${dynamicTokenPrefix}${type}`;
+
 /** The resource type a dynamic resource's type token (in state, in mocks) names, or undefined for any other resource. */
 export function typeOfDynamicToken(token: string | undefined): ResourceType | undefined {
   if (!token?.startsWith(dynamicTokenPrefix)) return undefined;

@@ -1,6 +1,5 @@
-import * as pulumi from "@pulumi/pulumi";
 import { startEmulator, type RunningEmulator } from "../../src/emulator";
-import { shims } from "../../src/resources/pulumi/shim";
+import { providerLoader } from "../../src/resources/pulumi/shim";
 import type { ResourceType } from "../../src/resources";
 import { assertNoDifferences, differentialView, isDifferential, startDifferentialTarget, stopDifferentialTarget, type DifferentialTarget } from "../differential/target";
 import { preparePackedProject } from "../harness/fixtureProject";
@@ -9,7 +8,7 @@ import { startProviderHost, type ProviderHost } from "../harness/providerHost";
 export interface HostAndEmulator {
   emulator: RunningEmulator;
   host: ProviderHost;
-  /** The `__provider` text Pulumi stores for a resource type (the same call `dynamic.Resource` makes). */
+  /** The `__provider` text a resource of the type stores. */
   providerText(type: ResourceType): Promise<string>;
   urn(type: ResourceType, name: string): string;
   close(): Promise<void>;
@@ -35,14 +34,10 @@ export async function startHostAndEmulator(emulatorOptions: Parameters<typeof st
     { "livekit:url": emulator.url, "livekit:apiKey": emulator.apiKey, "livekit:apiSecret": emulator.apiSecret },
     ["livekit:apiSecret"],
   );
-  const texts = new Map<ResourceType, Promise<string>>();
   return {
     emulator,
     host,
-    providerText: (type) => {
-      if (!texts.has(type)) texts.set(type, pulumi.runtime.serializeFunction(() => shims[type], { allowSecrets: true }).then((f) => f.text));
-      return texts.get(type)!;
-    },
+    providerText: async (type) => providerLoader(type),
     urn: (type, name) => `urn:pulumi:test::fixture-project::pulumi-nodejs:dynamic/livekit:${type}::${name}`,
     close: async () => {
       await host.close();

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { ResourceType, definitionOf } from "..";
-import { shims } from "./shim";
+import { ResourceType, definitionOf, dynamicTokenOf } from "..";
+import { providerLoader } from "./shim";
 
 /**
  * Offline evaluation (review tools) runs programs under Pulumi's mocks, where an output the program
@@ -33,9 +33,11 @@ export type StackChecks = (
 /**
  * The shared base of InboundTrunk, OutboundTrunk and DispatchRule: it seeds every output, keeps
  * secret fields secret in inputs as well as outputs, and sets the type token
- * `pulumi-nodejs:dynamic/livekit:<Type>`.
+ * `pulumi-nodejs:dynamic/livekit:<Type>`. It is what `pulumi.dynamic.Resource` is (a custom
+ * resource of that token carrying `__provider`), with our own small provider loader in place of a
+ * serialized provider object.
  */
-export abstract class LiveKitResource extends pulumi.dynamic.Resource {
+export abstract class LiveKitResource extends pulumi.CustomResource {
   protected constructor(type: ResourceType, name: string, args: object, opts?: pulumi.CustomResourceOptions, stackChecks?: StackChecks) {
     const definition = definitionOf(type);
     if (opts?.import !== undefined) {
@@ -65,7 +67,8 @@ export abstract class LiveKitResource extends pulumi.dynamic.Resource {
       if (lazyKeys.includes(key)) delete props[key];
       else props[key] = undefined;
     }
-    super(shims[type], name, props, pulumi.mergeOptions(opts, { additionalSecretOutputs: secretKeys }), "livekit", type);
+    props.__provider = providerLoader(type);
+    super(dynamicTokenOf(type), name, props, pulumi.mergeOptions(opts, { additionalSecretOutputs: secretKeys }));
     checks?.register?.(this, (args as { krispEnabled?: pulumi.Input<boolean> }).krispEnabled);
     // LiveKit's ID is the resource ID. Taken from `id`, it stays known while `pulumi preview` plans an
     // update (the engine keeps the ID; it cannot know the other outputs of a dynamic provider's

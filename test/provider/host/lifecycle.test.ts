@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { ResourceKind } from "../../../src/emulator";
 import { definitions, type ResourceType } from "../../../src/resources";
 import { UNKNOWN } from "../../../src/schema/unknowns";
@@ -205,5 +207,26 @@ describe("errors through the provider host", () => {
     } finally {
       await other.close();
     }
+  });
+});
+
+describe("state written by earlier releases", () => {
+  // Up to 0.1.0 the `__provider` text was Pulumi's serialization of a provider object (2.6 KB).
+  const legacyTexts: Record<ResourceType, string> = JSON.parse(readFileSync(join(__dirname, "../../fixtures/legacyProviderTexts.json"), "utf8"));
+
+  it("runs the installed code: an object created under the old loader reads, meets the new loader with no changes, updates and deletes", async () => {
+    const urn = env.urn("OutboundTrunk", "legacy");
+    const args = { ...fullOutboundTrunk, __resourceName: "legacy" };
+    const created = await env.host.create(urn, { ...args, __provider: legacyTexts.OutboundTrunk });
+    expect(created.outs.__provider).toBe(legacyTexts.OutboundTrunk);
+    expect((await env.host.read(urn, created.id, created.outs)).id).toBe(created.id);
+    const current = await env.providerText("OutboundTrunk");
+    expect(current.length).toBeLessThan(legacyTexts.OutboundTrunk.length / 10);
+    expect((await env.host.diff(urn, created.id, created.outs, { ...args, __provider: current })).changes).toBe("none");
+    const news = { ...args, address: "sip2.telnyx.com", __provider: current };
+    const updated = await env.host.update(urn, created.id, created.outs, news);
+    expect(updated.outs).toMatchObject({ address: "sip2.telnyx.com", __provider: current });
+    await env.host.delete(urn, created.id, { ...created.outs, __provider: legacyTexts.OutboundTrunk });
+    expect((await env.host.read(urn, created.id, updated.outs)).id).toBe("");
   });
 });
