@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { isTransient, LiveKitApiError } from "../client/errors";
 import { withRetries, type RetryPolicy } from "../client/retry";
 import type { SipApi } from "../client/sipApi";
@@ -48,17 +49,105 @@ const isConflict = (error: unknown) =>
   error instanceof LiveKitApiError && /^(Conflicting inbound SIP Trunks|Dispatch rule for the same trunk)/.test(error.detail);
 
 /**
- * Creates without ever leaving a duplicate, and without ever taking an object another resource
- * holds. LiveKit has no idempotency key, so after a failure that may have been applied we look for
- * the object the lost attempt made: same settings, created since this operation started, held by
- * no other resource of this deployment, before trying again. See docs/reliability.md.
+ * Creates without ever leaving a duplicate, and without ever taking an object that is not this
+ * create's: another resource's of this deployment, or another stack's. LiveKit has no idempotency
+ * key, so after a failure that may have been applied we look for the object the lost attempt made
+ * before trying again: by the create's mark for the kinds that have one, otherwise by settings and
+ * age. See docs/reliability.md.
  */
 export async function createIdempotently(definition: ResourceDefinition, connection: Connection, args: Props, wire: SchemaWire, owner: string): Promise<LiveObject> {
-  const created = await createWithoutDuplicate(definition, connection, args, wire, owner);
+  const created = definition.creationMark
+    ? await createMarked(definition, connection, args, wire, owner, definition.creationMark)
+    : await createWithoutDuplicate(definition, connection, args, wire, owner);
   await connection.known.remember(definition, idOf(definition, created), created);
   return created;
 }
 
+/**
+ * The value a create sends in the mark field: unique to this create, and telling anyone who lists
+ * LiveKit meanwhile what the object is.
+ */
+export const creationMarkFor = (owner: string) => `${creationMarkPrefix}${owner.slice(0, 80)} #${randomBytes(12).toString("base64url")}`;
+
+/** How every creation mark begins: an object named so was left by a create that did not finish. */
+export const creationMarkPrefix = "pulumi-livekit-sip creating ";
+
+/**
+ * A create whose object carries the create's own mark until it has its settings: only this
+ * create's attempts can have made an object with that mark, so what a lost answer made is found
+ * for certain, and never confused with an identical object another resource or stack created.
+ */
+async function createMarked(definition: ResourceDefinition, connection: Connection, args: Props, wire: SchemaWire, owner: string, field: "name"): Promise<LiveObject> {
+  const mark = creationMarkFor(owner);
+  const markedObjects = async () => (await definition.livekit.list(connection.api)).filter((item) => item?.[field] === mark);
+  const { created, retried } = await sendCreate(
+    definition,
+    connection,
+    () => definition.livekit.create(connection.api, { ...wire, [field]: mark }),
+    async () => (await markedObjects())[0],
+  );
+  const id = idOf(definition, created);
+  // An attempt LiveKit applied after we gave up on it made a second object: ours for certain, and a duplicate.
+  if (retried) for (const extra of await markedObjects()) if (idOf(definition, extra) !== id) await removeVerified(definition, connection, idOf(definition, extra));
+  connection.owners.claim(id, owner);
+  try {
+    return await replaceOrExplain(definition, connection, id, args, wire);
+  } catch (error) {
+    throw new WriteOutcomeError(
+      `LiveKit created ${definition.noun} ${id} for this resource, but could not then set its name (${(error as Error).message}); it is named "${mark}". ` +
+        `Set adoptId to "${id}" and run \`pulumi up\` again to take it over, or delete it (\`${listCommandFor(definition)}\` shows it).`,
+      error,
+    );
+  }
+}
+
+/**
+ * Sends a create, with retries. Before each retry, and once more when retries run out on a failure
+ * that may have been applied, `findOwn` looks for what an earlier attempt made; so does a retry
+ * that meets a conflict, which may be with our own earlier attempt.
+ */
+async function sendCreate(
+  definition: ResourceDefinition,
+  connection: Connection,
+  send: () => Promise<LiveObject>,
+  findOwn: () => Promise<LiveObject | undefined>,
+): Promise<{ created: LiveObject; retried: boolean }> {
+  let attempts = 0;
+  const attempt = () => {
+    attempts++;
+    return send();
+  };
+  try {
+    const created = await withRetries(connection.retry, `create ${definition.noun}`, attempt, (error) => (mayHaveApplied(error) ? findOwn() : Promise.resolve(undefined)));
+    return { created, retried: attempts > 1 };
+  } catch (error) {
+    if (error instanceof WriteOutcomeError) throw error;
+    if (attempts > 1 && isConflict(error)) {
+      const own = await findOwn();
+      if (own !== undefined) return { created: own, retried: true };
+    }
+    if (!mayHaveApplied(error)) throw error;
+    let own: LiveObject | undefined;
+    try {
+      own = await findOwn();
+    } catch (lookup) {
+      if (lookup instanceof WriteOutcomeError) throw lookup;
+      throw new WriteOutcomeError(
+        `create failed (${(error as Error).message}) and LiveKit could not be asked whether the ${definition.noun} was created. ` +
+          `Look for it (\`${listCommandFor(definition)}\`); if it exists, set adoptId to its ID before the next \`pulumi up\`, otherwise just run it again.`,
+        error,
+      );
+    }
+    if (own !== undefined) return { created: own, retried: true };
+    throw new WriteOutcomeError(`create failed (${(error as Error).message}); nothing was created (LiveKit has no such ${definition.noun}). Run \`pulumi up\` again.`, error);
+  }
+}
+
+/**
+ * For kinds without a creation mark (phone numbers): a lost attempt's object is one with the
+ * desired settings, created since this operation started, held by no other resource of this
+ * deployment.
+ */
 async function createWithoutDuplicate(definition: ResourceDefinition, connection: Connection, args: Props, wire: SchemaWire, owner: string): Promise<LiveObject> {
   const startedAt = Date.now();
   const { owners } = connection;
@@ -87,38 +176,13 @@ async function createWithoutDuplicate(definition: ResourceDefinition, connection
     if (own.length === 1) owners.claim(idOf(definition, own[0]), owner);
     return own[0];
   };
-  let attempts = 0;
-  const attempt = () => {
-    attempts++;
+  const send = () => {
     const request = owners.track(definition.type, definition.livekit.create(connection.api, wire));
     requests.add(request);
     return request;
   };
-  try {
-    const created = await withRetries(connection.retry, `create ${definition.noun}`, attempt, (error) => (mayHaveApplied(error) ? findOwn() : Promise.resolve(undefined)));
-    return claimCreated(definition, connection, created, owner, findOwn);
-  } catch (error) {
-    if (error instanceof WriteOutcomeError) throw error;
-    // A conflict on a retry may be with our own earlier attempt that no read could see yet.
-    if (attempts > 1 && isConflict(error)) {
-      const own = await findOwn();
-      if (own !== undefined) return own;
-    }
-    if (!mayHaveApplied(error)) throw error;
-    let own: LiveObject | undefined;
-    try {
-      own = await findOwn();
-    } catch (lookup) {
-      if (lookup instanceof WriteOutcomeError) throw lookup;
-      throw new WriteOutcomeError(
-        `create failed (${(error as Error).message}) and LiveKit could not be asked whether the ${definition.noun} was created. ` +
-          `Look for it (\`${listCommandFor(definition)}\`); if it exists, set adoptId to its ID before the next \`pulumi up\`, otherwise just run it again.`,
-        error,
-      );
-    }
-    if (own !== undefined) return own;
-    throw new WriteOutcomeError(`create failed (${(error as Error).message}); nothing was created (LiveKit has no such ${definition.noun}). Run \`pulumi up\` again.`, error);
-  }
+  const { created } = await sendCreate(definition, connection, send, findOwn);
+  return claimCreated(definition, connection, created, owner, findOwn);
 }
 
 /**

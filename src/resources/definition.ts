@@ -77,6 +77,13 @@ export interface ResourceDefinition<F extends Fields = Fields> {
      */
     shape(args: ObjectValue<F>, label: string, id?: string): { name: string; id?: string };
   };
+  /**
+   * A field LiveKit stores but never acts on (a trunk's or rule's name). A create sends it holding
+   * a mark unique to that create, then sets the real value: after a lost answer the mark tells the
+   * object that create made from every other, this stack's or another's (provider/reliableWrites.ts).
+   * Kinds without one (a phone number, whose number is its identity) are told apart by settings and age.
+   */
+  creationMark?: "name";
   /** Why a property users reach for does not exist on this resource, keyed by property name. */
   missingPropertyHints?: Record<string, string>;
   livekit: LiveKitBinding<ObjectWire<F>>;

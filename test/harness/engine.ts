@@ -44,6 +44,8 @@ export class MiniEngine {
   readonly steps: Step[] = [];
   /** Host output of the last operation (also when it failed). */
   hostLogs: HostLogLine[] = [];
+  /** Every failure of the last operation, as the CLI lists them all; the operation rejects with the first. */
+  lastErrors: unknown[] = [];
 
   constructor(private readonly options: MiniEngineOptions) {
     this.project = options.project ?? "fixture-project";
@@ -178,6 +180,7 @@ export class MiniEngine {
       return { ...result, steps: d.steps, changes: d.changes, hostLogs: host.logs(), hostPeakRssBytes: host.peakRssBytes() };
     } finally {
       this.steps.push(...d.steps);
+      this.lastErrors = [...d.errors];
       this.hostLogs = host.logs();
       await host.close();
     }

@@ -102,6 +102,7 @@ export const dispatchRule: ResourceDefinition<typeof dispatchRuleSchema.fields> 
     reads: ["trunkIds", "rule", "inboundNumbers", "numbers"],
     shape: (args, name, id): RuleShape => ({ name, id, trunks: args.trunkIds, pin: args.rule?.pin ?? "", inboundNumbers: args.inboundNumbers, numbers: args.numbers }),
   },
+  creationMark: "name",
   livekit: {
     // The SDK's createSipDispatchRule sends the legacy top-level form, which has no numbers, media
     // or krisp fields; the `dispatchRule` form carries every field.

@@ -46,6 +46,7 @@ export const inboundTrunk: ResourceDefinition<typeof inboundTrunkSchema.fields> 
     reads: ["numbers", "allowedNumbers"],
     shape: (args, name, id): TrunkShape => ({ name, id, numbers: args.numbers, allowedNumbers: args.allowedNumbers }),
   },
+  creationMark: "name",
   livekit: trunkBinding({
     create: (api, trunk) => api.call("CreateSIPInboundTrunk", { trunk }),
     replace: (api, sipTrunkId, replace) => api.call("UpdateSIPInboundTrunk", { sipTrunkId, replace }),

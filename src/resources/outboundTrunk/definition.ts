@@ -46,6 +46,7 @@ export const outboundTrunk: ResourceDefinition<typeof outboundTrunkSchema.fields
     krispEnabled:
       "outbound trunks have no Krisp setting: LiveKit turns Krisp on per outbound call (krisp_enabled of CreateSIPParticipant)",
   },
+  creationMark: "name",
   livekit: trunkBinding({
     create: (api, trunk) => api.call("CreateSIPOutboundTrunk", { trunk }),
     replace: (api, sipTrunkId, replace) => api.call("UpdateSIPOutboundTrunk", { sipTrunkId, replace }),

@@ -90,19 +90,19 @@ describe.each(cases)("$type through the provider host", (c) => {
     expect(callsBy()).toEqual({ mutating: 0, preCheck: c.preChecked ? 1 : 0 });
   });
 
-  it("creates with one request (the pre-check reuses the check's listing) and every field survives", async () => {
+  it("creates with two writes, the object under its create's mark and then its name (the pre-check reuses the check's listing), and every field survives", async () => {
     env.emulator.resetStats();
     const checked = await env.host.check(urn(), {}, await inputs(c.args));
     expect(checked.failures).toEqual([]);
     const created = await env.host.create(urn(), checked.inputs);
-    expect(callsBy()).toEqual({ mutating: 1, preCheck: 0 });
+    expect(callsBy()).toEqual({ mutating: 2, preCheck: 0 });
     ({ id, outs } = created);
     expect(id).toMatch(c.idPattern);
     expect(outs[c.idField]).toBe(id);
     expect(pick(outs, Object.keys(c.args))).toEqual(c.args);
     // The open-source server reports no timestamps (LiveKit Cloud does: the emulator's cloud mode).
     expect(outs.createdAt).toBeUndefined();
-    expect(env.emulator.store.get(c.kind, id)).toBeDefined();
+    expect(env.emulator.store.get(c.kind, id)).toMatchObject({ name: c.args.name });
   });
 
   it("diffs the same inputs as no change, without calling LiveKit", async () => {
