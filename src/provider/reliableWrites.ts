@@ -67,10 +67,10 @@ export async function createIdempotently(definition: ResourceDefinition, connect
  * The value a create sends in the mark field: unique to this create, and telling anyone who lists
  * LiveKit meanwhile what the object is.
  */
-export const creationMarkFor = (owner: string) => `${creationMarkPrefix}${owner.slice(0, 80)} #${randomBytes(12).toString("base64url")}`;
+const creationMarkFor = (owner: string) => `${creationMarkPrefix}${owner.slice(0, 80)} #${randomBytes(12).toString("base64url")}`;
 
 /** How every creation mark begins: an object named so was left by a create that did not finish. */
-export const creationMarkPrefix = "pulumi-livekit-sip creating ";
+const creationMarkPrefix = "pulumi-livekit-sip creating ";
 
 /**
  * A create whose object carries the create's own mark until it has its settings: only this
