@@ -1,6 +1,7 @@
 /** @type {import('jest').Config} */
 const common = {
-  testEnvironment: "node",
+  // Node's environment, whose teardown waits for what the file started to stop (see the file).
+  testEnvironment: "<rootDir>/test/support/settledEnvironment.js",
   roots: ["<rootDir>/test"],
   transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: { warnOnly: false } }] },
   // Examples import the package by name, as users do; tests run them against the source.

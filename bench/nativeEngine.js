@@ -46,9 +46,12 @@ const bytes = (value) => Buffer.byteLength(JSON.stringify(value));
 function stateBytes(exported, pattern) {
   const resources = exported.deployment.resources.filter((r) => pattern.test(r.type));
   const entries = resources.reduce((n, r) => n + bytes(r), 0);
+  // The dynamic provider host's loader, stored in inputs and again in outputs; the native face has none.
+  const loaders = resources.reduce((n, r) => n + Buffer.byteLength(r.inputs?.__provider ?? "") + Buffer.byteLength(r.outputs?.__provider ?? ""), 0);
   return {
     resources: resources.length,
     entryBytesPerResource: Math.round(entries / resources.length),
+    providerBytesPerResource: Math.round(loaders / resources.length),
     exportBytesPerResource: Math.round(bytes(exported) / resources.length),
   };
 }
