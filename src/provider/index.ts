@@ -1,5 +1,5 @@
 /**
- * The implementation the `__provider` loader in state (src/resources/pulumi/shim.ts) loads by
+ * The implementation the `__provider` loader in state (src/resources/pulumi/providerLoader.ts) loads by
  * package name inside Pulumi's provider host. Because it is loaded at call time, `pulumi refresh`
  * and `destroy` always run the installed version rather than code frozen into state.
  */

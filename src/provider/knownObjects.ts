@@ -16,25 +16,14 @@ const labelled = (id: string, name: unknown) => (typeof name === "string" && nam
  */
 export class KnownObjects {
   private readonly byKind = new Map<string, Promise<Claims<Shape>>>();
+  /** Why a preview's listing failed: later previews of the process skip the comparison rather than wait again. */
+  unreachable?: string;
   /**
    * Objects of this deployment whose diff found changes, as they will be once updated: a preview
    * judges later resources against those shapes rather than the live ones, so that moving a pin
    * or number from one resource to another within a deployment is not reported as a conflict.
    */
-  /** Why a preview's listing failed: later previews of the process skip the comparison rather than wait again. */
-  unreachable?: string;
   private readonly planned = new Map<string, { ids: Set<string>; claims: Claims<Shape> }>();
-  /** The IDs of each kind's first listing: objects that existed before this deployment wrote any. */
-  private readonly listedFirst = new Map<string, Set<string>>();
-
-  /**
-   * The objects of a kind that existed when the deployment first listed it (for its pre-check),
-   * if it has; none of them can be the result of a create of this deployment.
-   */
-  async existing(definition: ResourceDefinition): Promise<ReadonlySet<string> | undefined> {
-    await this.byKind.get(definition.type)?.catch(() => undefined);
-    return this.listedFirst.get(definition.type);
-  }
 
   /** What `args` would collide with, ignoring the object's own claims (`selfId`) on an update. */
   async collisions(definition: ResourceDefinition, api: SipApi, args: Props, selfId?: string): Promise<StackProblem[]> {
@@ -94,7 +83,6 @@ export class KnownObjects {
     let known = this.byKind.get(definition.type);
     if (!known) {
       known = definition.livekit.list(api).then((items) => {
-        this.listedFirst.set(definition.type, new Set(items.map((wire) => String(wire[definition.idField] ?? ""))));
         const claims = definition.conflicts!.claims();
         // Existing conflicts between objects we do not manage are not ours to report.
         for (const wire of items) claims.claim(this.shapeOf(definition, wire));

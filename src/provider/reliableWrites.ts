@@ -158,12 +158,9 @@ async function createWithoutDuplicate(definition: ResourceDefinition, connection
     // looks like ours: wait for it, so what it gets is claimed first.
     await owners.othersSettled(definition.type, requests);
     const items = await definition.livekit.list(connection.api);
-    // Without creation times (open-source LiveKit), what the deployment's pre-check listed is
-    // what surely is not ours.
-    const existing = await connection.known.existing(definition);
     const own = items.filter((item) => {
       const id = idOf(definition, item);
-      return matches(definition, item, args) && createdSince(item, startedAt - clockSkewMs) && !existing?.has(id) && [undefined, owner].includes(owners.holder(id));
+      return matches(definition, item, args) && createdSince(item, startedAt - clockSkewMs) && [undefined, owner].includes(owners.holder(id));
     });
     if (own.length > 1) {
       const ids = own.map((o) => idOf(definition, o)).join(", ");

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { startEmulator, type RunningEmulator } from "../../src/emulator";
 import { typeOfDynamicToken, type ResourceType } from "../../src/resources";
-import { providerLoader } from "../../src/resources/pulumi/shim";
+import { providerLoader } from "../../src/resources/pulumi/providerLoader";
 import { drifted } from "./lifecycle";
 import { PulumiStack, rootProject, steps } from "./pulumiCli";
 import { rootCases } from "./stackCases";

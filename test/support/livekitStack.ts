@@ -1,5 +1,5 @@
 import { startEmulator, type RunningEmulator } from "../../src/emulator";
-import { providerLoader } from "../../src/resources/pulumi/shim";
+import { providerLoader } from "../../src/resources/pulumi/providerLoader";
 import type { ResourceType } from "../../src/resources";
 import { assertNoDifferences, differentialView, isDifferential, startDifferentialTarget, stopDifferentialTarget, type DifferentialTarget } from "../differential/target";
 import { preparePackedProject } from "../harness/fixtureProject";

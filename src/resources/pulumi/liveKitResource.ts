@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ResourceType, definitionOf, dynamicTokenOf } from "..";
-import { providerLoader } from "./shim";
+import { providerLoader } from "./providerLoader";
 
 /**
  * Offline evaluation (review tools) runs programs under Pulumi's mocks, where an output the program
